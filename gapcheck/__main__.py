@@ -1,0 +1,4 @@
+"""``python -m gapcheck`` is the ``gapcheck`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,192 @@
+"""What to do next: steps ranked by the points they would add, the career ladder, and the
+roles the person's skills already cover.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon
+from .profile import Profile
+from .roles import Level, Role, RoleCatalog
+from .score import Fit
+from .target import Target, role_requirements
+
+#: A ladder rung counts as "the person's" when a title held matches it this closely.
+TITLE_MATCH = 88
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do, with why and what it is worth."""
+
+    kind: str  # "skill" | "certification" | "experience" | "degree"
+    action: str
+    reason: str
+    gain: float  # fit points it would add
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    ladder: str
+    current: Level | None
+    next: Level | None
+    years_to_next: float | None
+    basis: str  # how the current rung was placed
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class RelatedRole:
+    title: str
+    overlap: float  # percent of the role's skills the person has
+    have: tuple[str, ...]
+    missing: tuple[str, ...]
+    source: str
+
+
+def next_steps(target: Target, fit: Fit, profile: Profile, held_names: set[str],
+               limit: int = 8) -> tuple[Step, ...]:
+    """Steps ranked by the fit points each would add, most valuable first."""
+    weights = {c.name: c.weight for c in fit.components}
+    values = {c.name: c.value for c in fit.components}
+    steps: list[Step] = []
+    for required, part in ((True, "required skills"), (False, "preferred skills")):
+        mine = [g for g in fit.skills if g.required == required]
+        for g in mine:
+            if g.credit >= 1:
+                continue
+            gain = weights.get(part, 0) * (1 - g.credit) / len(mine) * 100
+            kind = "required" if required else "preferred"
+            reason = f"{kind} by {target.title}"
+            if g.status == "related":
+                reason += f"; you know {g.via}, which makes it quicker to pick up"
+            elif g.status == "implied":
+                reason += f"; {g.via} shows some of it: name it on your resume explicitly"
+            elif g.status == "learning":
+                reason += "; you are learning it: finish and show it in a project"
+            steps.append(Step("skill", f"Learn {g.name}", reason, round(gain, 1)))
+    if "certifications" in values and values["certifications"] < 1:
+        cert = _best_cert(target, held_names)
+        gain = weights["certifications"] * (1 - values["certifications"]) * 100
+        steps.append(Step("certification", f"Earn {cert}",
+                          f"{target.title} roles value it", round(gain, 1)))
+    if "experience" in values and values["experience"] < 1 and target.years_min:
+        short = target.years_min - (profile.years_experience or 0)
+        gain = weights["experience"] * (1 - values["experience"]) * 100
+        steps.append(Step("experience", f"Gain {short:.1f} more years of relevant experience",
+                          f"{target.title} usually asks {target.years_min:g}+ years",
+                          round(gain, 1)))
+    if "degree" in values and values["degree"] < 1:
+        gain = weights["degree"] * (1 - values["degree"]) * 100
+        fields = ", ".join(target.degree_fields[:3]) or "a related field"
+        share = (f" ({target.degree_share:.0%} of people in the role hold one)"
+                 if target.degree_share else "")
+        steps.append(Step("degree", f"A {target.degree_level} degree in {fields}",
+                          f"{target.title} expects one{share}", round(gain, 1)))
+    order = {"skill": 0, "certification": 1, "experience": 2, "degree": 3}
+    steps.sort(key=lambda s: (-s.gain, order[s.kind], s.action))
+    return tuple(steps[:limit])
+
+
+def _best_cert(target: Target, held_names: set[str]) -> str:
+    from .certifications import load_certifications
+
+    by_name = {c.name.lower(): c for c in load_certifications()}
+
+    def overlap(name: str) -> int:
+        entry = by_name.get(name.lower())
+        return len(set(entry.related_skills) & held_names) if entry else 0
+
+    return max(target.certifications, key=lambda n: (overlap(n), -target.certifications.index(n)))
+
+
+def career_path(role: Role, profile: Profile) -> CareerPath | None:
+    """Where the person stands on ``role``'s ladder and the rung above."""
+    if not role.levels:
+        return None
+    from rapidfuzz import fuzz
+
+    levels = role.levels
+    current, basis = None, ""
+    for title in profile.titles[:2]:
+        scored = [(fuzz.token_sort_ratio(title.lower(), lv.title.lower()), i)
+                  for i, lv in enumerate(levels)]
+        best, i = max(scored)
+        if best >= TITLE_MATCH:
+            current, basis = i, f"title held: {title}"
+            break
+    years = profile.years_experience or 0.0
+    if current is None:
+        fits = [i for i, lv in enumerate(levels)
+                if lv.years_min is not None and lv.years_min <= years]
+        if fits:
+            current = fits[0]
+            for i in fits:
+                if levels[i].years_max is None or years <= levels[i].years_max:
+                    current = i
+                    break
+            else:
+                current = fits[-1]
+            basis = f"{years:.1f} years of experience"
+    if current is None:
+        nxt = levels[0]
+        return CareerPath(role.title, None, nxt, _years_to(nxt, years),
+                          "no matching title or years yet", levels)
+    nxt = levels[current + 1] if current + 1 < len(levels) else None
+    return CareerPath(role.title, levels[current], nxt, _years_to(nxt, years), basis, levels)
+
+
+def _years_to(level: Level | None, years: float) -> float | None:
+    if level is None or level.years_min is None:
+        return None
+    return round(max(0.0, level.years_min - years), 1)
+
+
+@lru_cache(maxsize=4)
+def _role_matrix(catalog: RoleCatalog, lexicon: Lexicon):
+    """Roles x skills, TF-IDF weighted, so that ubiquitous tools (office suites) count less."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    roles, rows, cols, vals, vocab = [], [], [], [], {}
+    for role in catalog:
+        reqs = [r for r in role_requirements(role, lexicon) if r.skill_id]
+        if len(reqs) < 3:
+            continue
+        r = len(roles)
+        roles.append((role, tuple(reqs)))
+        for req in reqs:
+            rows.append(r)
+            cols.append(vocab.setdefault(req.skill_id, len(vocab)))
+            vals.append(1.0 + (0.5 if req.required else 0.0))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(roles), len(vocab)))
+    return roles, vocab, TfidfTransformer().fit_transform(matrix)
+
+
+def related_roles(skill_ids: set[str], catalog: RoleCatalog, lexicon: Lexicon,
+                  exclude: str | None = None, limit: int = 5) -> tuple[RelatedRole, ...]:
+    """The roles whose skills the person's skills cover best (cosine similarity over
+    TF-IDF-weighted skill vectors), each with its plain overlap percentage."""
+    import numpy as np
+    from sklearn.metrics.pairwise import linear_kernel
+
+    roles, vocab, matrix = _role_matrix(catalog, lexicon)
+    cols = [vocab[s] for s in skill_ids if s in vocab]
+    if not cols:
+        return ()
+    person = np.zeros((1, len(vocab)))
+    person[0, cols] = 1.0
+    sims = linear_kernel(matrix, person).ravel()
+    out = []
+    for r in np.argsort(-sims, kind="stable"):
+        role, reqs = roles[r]
+        if sims[r] <= 0 or role.id == exclude or (exclude and role.title == exclude):
+            continue
+        have = tuple(q.name for q in reqs if q.skill_id in skill_ids)
+        missing = tuple(q.name for q in reqs if q.skill_id not in skill_ids)
+        overlap = round(100 * len(have) / len(reqs), 1)
+        out.append(RelatedRole(role.title, overlap, have, missing[:8], role.source))
+        if len(out) == limit:
+            break
+    return tuple(out)

@@ -1,0 +1,177 @@
+"""Context rules: when a mention is learned, negated, or an ordinary word.
+
+Two questions the matcher asks of the words around a mention:
+
+* Is it held at all? "currently learning Rust" and "no experience with Kubernetes" name a
+  skill the person does not (yet) have. Cue phrases are found with spaCy's ``Matcher`` on a
+  blank English pipeline, only in clauses that contain a cue word at all, so a resume
+  without any pays nothing.
+* Is an ambiguous name the skill? "go the extra mile", "excel at", "R&D", "C-suite",
+  "spark interest" are ordinary English; "Go, Rust", "written in Go", "Excel pivot tables"
+  are skills.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LEARNING = "learning"
+NEGATED = "negated"
+
+#: A clause ends at a line end, a sentence end, a bar, or a contrasting conjunction.
+CLAUSE_BREAK = re.compile(
+    r"\n|[;!?|•]|\.(?=\s|$)|\b(?:but|however|although|though|whereas|while|except)\b", re.I
+)
+#: Cheap test before spaCy runs: does the clause hold any cue word?
+CUE_WORD = re.compile(
+    r"\b(?:learn\w*|stud(?:y|ying)|course|class|enroll\w*|pursu\w*|interest\w*|explor\w*|"
+    r"toward\w*|prepar\w*|no|not|never|unfamiliar|lack\w*|without|haven't|hasn't|didn't|"
+    r"progress|into)\b",
+    re.I,
+)
+#: "Python (learning)", "Rust - in progress" just after the mention.
+POST_CUE = re.compile(
+    r"\s*[(\[-–]\s*(?:currently\s+)?(?:learning|in progress|studying|self-study|beginner,?"
+    r"\s*learning|basic,?\s*learning)\b",
+    re.I,
+)
+#: Words that may stand between a cue and the skills it governs.
+SCOPE_WORDS = frozenset(
+    """with in of on to the a an and or some any basic basics more about how use using for as
+    also both like such tools tool skills yet myself into languages language programming
+    frameworks framework technologies including e g eg i am currently learn advanced deeper
+    working work data other hands experience knowledge exposure my own through via courses
+    course online certification certifications its it libraries library platforms
+    learning studying get getting""".split()
+)
+#: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
+LEARNING_HEADING = re.compile(
+    r"^\s*(?:currently\s+|now\s+)?(?:learning|exploring|studying|in progress|next up|"
+    r"up next|growth areas?|to learn|learning goals)\b", re.I
+)
+
+_VERB_TO = ["learn", "study", "explore", "master", "pick", "get", "dive", "gain", "improve"]
+_PATTERNS = {
+    LEARNING: [
+        [{"LOWER": {"IN": ["currently", "now", "actively", "presently", "also", "still", "am",
+                           "'m", "been", "started", "begun", "began", "begin", "start",
+                           "self", "continuously", "continue"]}},
+         {"LOWER": {"IN": ["-"]}, "OP": "?"},
+         {"LOWER": {"IN": ["learning", "studying", "exploring", "teaching"]}}],
+        [{"LOWER": {"IN": ["want", "wants", "wanting", "hope", "hoping", "hopes", "plan",
+                           "planning", "plans", "eager", "keen", "looking", "aim", "aiming",
+                           "aspire", "aspiring", "like", "love", "intend", "intending",
+                           "excited", "goal", "seeking", "ready"]}},
+         {"LOWER": {"IN": ["is", "are"]}, "OP": "?"},
+         {"LOWER": "to"},
+         {"LOWER": {"IN": _VERB_TO}}],
+        [{"LOWER": {"IN": ["interested", "interest", "interests"]}}, {"LOWER": "in"}],
+        [{"LOWER": {"IN": ["taking", "took", "enrolled", "completing", "attending"]}},
+         {"LOWER": {"IN": ["a", "an", "in", "the", "online"]}, "OP": "*"},
+         {"LOWER": {"IN": ["course", "courses", "class", "classes", "bootcamp", "mooc"]}}],
+        [{"LOWER": {"IN": ["studying", "pursuing", "exploring"]}}],
+        [{"LOWER": {"IN": ["working", "preparing"]}},
+         {"LOWER": {"IN": ["toward", "towards", "for"]}}],
+        [{"LOWER": {"IN": ["getting", "get", "break", "breaking", "transition", "move"]}},
+         {"LOWER": "into"}],
+        [{"LOWER": "in"}, {"LOWER": "progress"}, {"LOWER": ":"}],
+        [{"LOWER": "learning"}, {"LOWER": ":"}],
+    ],
+    NEGATED: [
+        [{"LOWER": {"IN": ["no", "zero", "little", "limited"]}},
+         {"LOWER": {"IN": ["prior", "professional", "production", "hands", "-", "on", "direct",
+                           "formal", "real", "commercial", "practical", "previous", "work"]},
+          "OP": "*"},
+         {"LOWER": {"IN": ["experience", "exposure", "knowledge", "background",
+                           "familiarity"]}}],
+        [{"LOWER": {"IN": ["not", "never"]}}, {"LOWER": "yet", "OP": "?"},
+         {"LOWER": {"IN": ["familiar", "experienced", "proficient", "comfortable", "used",
+                           "worked", "touched", "tried", "exposed", "trained"]}}],
+        [{"LOWER": {"IN": ["unfamiliar", "inexperienced"]}}],
+        [{"LOWER": {"IN": ["have", "has", "did", "do", "does"]}}, {"LOWER": "not"},
+         {"LOWER": {"IN": ["used", "worked", "use", "work", "touched", "tried"]}}],
+        [{"LOWER": {"IN": ["haven't", "hasn't", "didn't", "don't", "doesn't", "haven’t"]}},
+         {"LOWER": {"IN": ["used", "worked", "use", "work", "touched", "tried"]}}],
+        [{"LOWER": {"IN": ["lack", "lacks", "lacking"]}}],
+        [{"LOWER": "without"}, {"LOWER": {"IN": ["any", "prior"]}, "OP": "?"},
+         {"LOWER": {"IN": ["experience", "exposure", "knowledge"]}}],
+    ],
+}
+
+
+@lru_cache(maxsize=1)
+def _nlp_and_matcher():
+    # spaCy is imported here, not at module import, so `import gapcheck` stays light.
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("en")
+    matcher = Matcher(nlp.vocab)
+    for label, patterns in _PATTERNS.items():
+        matcher.add(label, patterns)
+    return nlp, matcher
+
+
+def find_cues(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of every learning/negation cue in ``text``, by char offset.
+
+    >>> find_cues("currently learning Rust")
+    [('learning', 0, 18)]
+    """
+    if not CUE_WORD.search(text):
+        return []
+    nlp, matcher = _nlp_and_matcher()
+    doc = nlp.make_doc(text)
+    out = []
+    for match_id, start, end in matcher(doc):
+        label = nlp.vocab.strings[match_id]
+        span = doc[start:end]
+        out.append((label, span.start_char, span.end_char))
+    # A clause that opens with "Learning Rust" has its cue at the start.
+    m = re.match(r"\s*(?:[-*>]\s*)?learning\b(?!\s*(?:and|&|management|objectives|platform))",
+                 text, re.I)
+    if m:
+        out.append((LEARNING, m.start(), m.end()))
+    return sorted(out, key=lambda c: c[1])
+
+
+# --- ambiguous names -------------------------------------------------------------------
+
+#: After an ambiguous name, these words mean the ordinary word ("excel at", "go the").
+ORDINARY_NEXT = frozenset(
+    """at the to a an beyond above into up out off me us you your our their his her its
+    of interest curiosity joy conversations ideas change innovation from back over ahead
+    getting person team forward around well far""".split()
+)
+#: Before an ambiguous name, these words mean the ordinary word ("grade C", "vitamin C").
+ORDINARY_PREV = frozenset(
+    """grade grades vitamin plan type class level tier section part hepatitis size category
+    option appendix exhibit building room suite unit row block lot mr mrs ms dr will
+    would can could must should let lets let's didn't don't not never always quick
+    rapid prompt""".split()
+)
+#: After an ambiguous name, these words mean the skill ("Go services", "Excel macros").
+SKILL_NEXT = frozenset(
+    """programming language languages code coding scripts script scripting developer
+    developers engineer engineers apps app applications application services service library
+    libraries package packages framework api apis sdk jobs job cluster clusters pipelines
+    pipeline models model macros macro spreadsheets spreadsheet workbooks workbook dashboards
+    dashboard formulas formula pivot vlookup reports backend microservices modules module
+    notebooks queries query stack version streaming sql dataframes rdd rdds cookbooks recipes
+    manifests gems crates routines""".split()
+)
+#: Before an ambiguous name, these words mean the skill ("written in Go", "using Spark").
+SKILL_PREV = frozenset(
+    """using use used with in via leveraging leverage utilizing utilising utilized through
+    written wrote coded coding programming program programmed developed built implemented
+    languages language proficient proficiency expert expertise experienced knowledge
+    advanced intermediate fluent skilled learning learn learned learnt studying study""".split()
+)
+LIST_SEP = re.compile(r"^\s*(?:[,/&+|]|\band\b|\bor\b|,\s*(?:and|or)\b)\s*$", re.I)
+LABEL_LINE = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:(?:technical\s+|core\s+|key\s+)?skills?|languages?|programming|"
+    r"tools?|tech(?:nologies|nology)?|stack|tech stack|software|platforms?|frameworks?|"
+    r"libraries|databases?|environment|proficiencies|competencies|expertise|toolbox|"
+    r"technologies used|tools used|systems)\s*[:\-–]",
+    re.I,
+)

@@ -1,0 +1,60 @@
+"""The document model every later stage reads: text, pages and sections."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Canonical section names. "header" is the text before the first heading (name,
+#: contact line); "other" is a heading gapcheck recognises as a heading but not as one
+#: of the known kinds.
+SECTION_NAMES = (
+    "header",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "certifications",
+    "projects",
+    "publications",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the document text under one heading.
+
+    ``start``/``end`` are character offsets into ``Document.text`` covering the body
+    (the heading line itself is ``heading_start``..``start``).
+    """
+
+    name: str
+    heading: str
+    start: int
+    end: int
+    heading_start: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read resume or job posting: normalised text with its sections."""
+
+    source: str
+    text: str
+    format: str  # "pdf" | "docx" | "text"
+    pages: int = 1
+    sections: tuple[Section, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section whose span (heading included) holds ``offset``."""
+        for section in self.sections:
+            if section.heading_start <= offset < section.end:
+                return section
+        return None
+
+    def section_name_at(self, offset: int) -> str:
+        section = self.section_at(offset)
+        return section.name if section else "header"
+
+    def section_text(self, section: Section) -> str:
+        return self.text[section.start : section.end]

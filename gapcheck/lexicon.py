@@ -1,0 +1,181 @@
+"""The skill lexicon: canonical skills, their aliases, and the index the matcher reads.
+
+The built data (``skill_lexicon/skills.json``) is loaded once per process with
+``importlib.resources``; a user's own TOML/JSON file of skills can be laid on top.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import LexiconError
+
+#: A word as the matcher sees it: letters/digits with trailing + or # (C++, C#), and a
+#: leading dot only at the start of a word (".NET", but "Node.js" is two words).
+WORD = re.compile(r"(?:(?<![^\s(\[{,;/|])\.)?[^\W_]+[+#]*")
+CATEGORIES = (
+    "language", "framework", "tool", "platform", "database", "concept", "domain", "soft",
+    "certification",
+)
+
+
+def alias_key(text: str) -> str:
+    """The form two spellings of a skill share.
+
+    >>> alias_key("Node.js") == alias_key("node js")
+    True
+    """
+    return " ".join(m.group(0).lower() for m in WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One canonical skill."""
+
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    hot: bool = False
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One written form of a skill, with how much trust it needs."""
+
+    skill_id: str
+    text: str
+    ambiguous: bool  # also an ordinary word: needs context
+    case_sensitive: bool  # counts only in this casing (or an all-caps line)
+
+
+@dataclass(eq=False)  # compared (and cached) by identity: one per process
+class Lexicon:
+    """Skills by id and their aliases by normalised key."""
+
+    skills: dict[str, Skill]
+    aliases: dict[str, Alias]
+    max_words: dict[str, int] = field(default_factory=dict)  # first word -> longest alias
+    attribution: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self._by_name = {alias_key(s.name): s.id for s in self.skills.values()}
+
+    def get(self, skill_id: str) -> Skill:
+        return self.skills[skill_id]
+
+    def resolve(self, name: str) -> Skill | None:
+        """The skill a name or alias denotes, or None.
+
+        >>> load_lexicon().resolve("sklearn").name
+        'scikit-learn'
+        """
+        k = alias_key(name)
+        if k in self.aliases:
+            return self.skills[self.aliases[k].skill_id]
+        sid = self._by_name.get(k)
+        return self.skills.get(sid) if sid else self.skills.get(name)
+
+    def implied(self, skill_ids: set[str]) -> dict[str, str]:
+        """Skills implied by ``skill_ids`` (transitively), each with the skill it came from."""
+        out: dict[str, str] = {}
+        stack = [(sid, sid) for sid in sorted(skill_ids)]
+        while stack:
+            sid, origin = stack.pop()
+            for parent in self.skills[sid].implies:
+                if parent not in skill_ids and parent not in out:
+                    out[parent] = origin
+                    stack.append((parent, origin))
+        return out
+
+    def search(self, query: str, limit: int = 20) -> list[Skill]:
+        """Skills whose name or alias contains ``query`` (case-insensitive), best first."""
+        q = alias_key(query)
+        hits = {a.skill_id for k, a in self.aliases.items() if q and q in k}
+        return sorted((self.skills[h] for h in hits), key=lambda s: (len(s.name), s.name))[:limit]
+
+
+def _is_short(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z0-9+#]", "", alias)
+    return len(letters) <= 3
+
+
+def _add_records(records: list[dict], skills: dict[str, Skill], aliases: dict[str, Alias],
+                 override: bool) -> None:
+    for rec in records:
+        sid = rec["id"]
+        ambiguous = set(rec.get("ambiguous_aliases", ()))
+        case_sensitive = set(rec.get("case_sensitive", rec.get("case_sensitive_aliases", ())))
+        names = [rec["name"], *rec.get("aliases", ())]
+        skills[sid] = Skill(
+            id=sid,
+            name=rec["name"],
+            category=rec.get("category", "tool"),
+            aliases=tuple(rec.get("aliases", ())),
+            implies=tuple(rec.get("implies", ())),
+            related=tuple(rec.get("related", ())),
+            hot=bool(rec.get("hot", False)),
+        )
+        for text in names:
+            k = alias_key(text)
+            if not k or (k in aliases and not override):
+                continue
+            amb = text in ambiguous or bool(rec.get("ambiguous")) and text == rec["name"]
+            # Short forms ("ML", "JS", "PR") are acronyms: "ml" in "500 ml" is not ML.
+            aliases[k] = Alias(sid, text, amb, text in case_sensitive or _is_short(text))
+
+
+def _read_user_file(path: Path) -> list[dict]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw)
+        else:
+            import tomllib
+
+            data = tomllib.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"cannot read lexicon file: {exc}", str(path)) from None
+    records = data.get("skills", data.get("skill")) if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise LexiconError("expected a list of [[skill]] tables or {\"skills\": [...]}", str(path))
+    out = []
+    for i, rec in enumerate(records):
+        if not isinstance(rec, dict) or not isinstance(rec.get("name"), str):
+            raise LexiconError(f"skill #{i + 1} has no name", str(path))
+        rec = dict(rec)
+        rec.setdefault("id", re.sub(r"[^a-z0-9]+", "-", rec["name"].lower()).strip("-"))
+        if rec.get("category", "tool") not in CATEGORIES:
+            raise LexiconError(f"skill {rec['name']!r}: unknown category {rec['category']!r}",
+                               str(path))
+        out.append(rec)
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The bundled lexicon, with the skills of ``extra_files`` (TOML or JSON) on top.
+
+    >>> load_lexicon().resolve("k8s").name
+    'Kubernetes'
+    """
+    data = json.loads(
+        resources.files("skill_lexicon").joinpath("skills.json").read_text(encoding="utf-8")
+    )
+    skills: dict[str, Skill] = {}
+    aliases: dict[str, Alias] = {}
+    _add_records(data["skills"], skills, aliases, override=False)
+    for path in extra_files:
+        _add_records(_read_user_file(Path(path)), skills, aliases, override=True)
+    max_words: dict[str, int] = {}
+    for k in aliases:
+        words = k.split(" ")
+        if len(words) > max_words.get(words[0], 0):
+            max_words[words[0]] = len(words)
+    return Lexicon(skills, aliases, max_words, tuple(data.get("attribution", ())))

@@ -1,0 +1,133 @@
+"""The matcher: what it finds, what it refuses, and the evidence it keeps."""
+from __future__ import annotations
+
+import pytest
+
+from gapcheck import find_skills, read_text
+
+
+def held(text: str) -> set[str]:
+    return {s.name for s in find_skills(text).held}
+
+
+def status_of(text: str, name: str) -> str | None:
+    for s in find_skills(text).skills:
+        if s.name == name:
+            return s.status
+    return None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Skills: Python, Go, Kubernetes", "Go"),
+        ("Wrote the ingestion service in Go and deployed it on Kubernetes.", "Go"),
+        ("Languages: R, Python, SQL", "R"),
+        ("Built survival models in R and Python.", "R"),
+        ("Firmware in C and C++ for ARM microcontrollers.", "C"),
+        ("Skills: Excel, Word, PowerPoint", "Microsoft Excel"),
+        ("Built pivot tables and VLOOKUP models in Excel.", "Microsoft Excel"),
+        ("Ran Spark jobs on EMR; tuned Spark SQL queries.", "Apache Spark"),
+        ("iOS apps in Swift and SwiftUI.", "Swift"),
+        ("Tools: Chef, Puppet, Ansible", "Chef"),
+    ],
+)
+def test_ambiguous_names_count_with_skill_context(text, name):
+    assert name in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("I always go the extra mile for customers.", "Go"),
+        ("Go-to person for escalations.", "Go"),
+        ("Led R&D budgeting for the C-suite.", "R"),
+        ("Led R&D budgeting for the C-suite.", "C"),
+        ("I excel at building relationships.", "Microsoft Excel"),
+        ("Excel at calming anxious patients.", "Microsoft Excel"),
+        ("Sparked interest in recycling across the plant.", "Apache Spark"),
+        ("Known for a swift response to outages.", "Swift"),
+        ("Sous Chef at Bistro Lumen, 2019-2021.", "Chef"),
+        ("Passed the course with grade C.", "C"),
+        ("Applied rust-proofing to trailer frames.", "Rust"),
+    ],
+)
+def test_ordinary_words_are_not_skills(text, name):
+    assert name not in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Built reactive dashboards with JavaScript.", "React"),
+        ("Built reactive dashboards with JavaScript.", "Java"),
+        ("Designed scalable services.", "Scala"),
+    ],
+)
+def test_no_substring_hits(text, absent):
+    assert absent not in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, status",
+    [
+        ("Currently learning Rust.", "Rust", "learning"),
+        ("I want to learn Tableau next year.", "Tableau", "learning"),
+        ("No experience with Kubernetes yet.", "Kubernetes", "negated"),
+        ("Not yet familiar with SAP.", "SAP", "negated"),
+        ("Taking a course on AWS.", "Amazon Web Services", "learning"),
+        ("Learning: Rust, Go", "Go", "learning"),
+        ("Python (learning)", "Python", "learning"),
+        ("Built machine learning pipelines in Python.", "Python", "held"),
+        ("Currently learning Rust, proficient in Python.", "Python", "held"),
+        ("No experience with Kubernetes, but strong Docker skills.", "Docker", "held"),
+    ],
+)
+def test_learning_and_negation(text, name, status):
+    assert status_of(text, name) == status
+
+
+def test_held_elsewhere_beats_learning():
+    text = "Skills: Python, Docker\nCurrently learning more Docker networking."
+    assert status_of(text, "Docker") == "held"
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("sklearn", "scikit-learn"),
+        ("scikit learn", "scikit-learn"),
+        ("Scikit-Learn", "scikit-learn"),
+        ("NodeJS", "Node.js"),
+        ("node js", "Node.js"),
+        ("Postgres", "PostgreSQL"),
+        ("k8s", "Kubernetes"),
+        ("Tensoflow", "TensorFlow"),
+        ("Pytorch", "PyTorch"),
+        ("Quick Books", "QuickBooks"),
+    ],
+)
+def test_variants_and_typos(written, name):
+    assert name in held(f"Skills: {written}, Git")
+
+
+def test_english_words_are_not_fuzzed_into_skills():
+    assert "Docker" not in held("Managed the court docket for three judges.")
+
+
+def test_mentions_carry_evidence():
+    doc = read_text("SUMMARY\nData person.\n\nSKILLS\nPython, SQL\n")
+    skills = {s.name: s for s in find_skills(doc).held}
+    mention = skills["Python"].mentions[0]
+    assert doc.text[mention.start : mention.end] == "Python"
+    assert mention.section == "skills"
+    assert mention.method == "exact"
+
+
+def test_rejected_mentions_say_why():
+    found = find_skills("I go the extra mile.")
+    assert found.rejected and "ordinary" in found.rejected[0].reason
+
+
+def test_short_acronyms_need_their_case():
+    assert "Machine Learning" not in held("Administered 500 ml of saline.")
