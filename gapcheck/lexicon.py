@@ -102,8 +102,10 @@ class Lexicon:
 
 
 def _is_short(alias: str) -> bool:
+    """A short all-letter form ("ML", "PR", "IT") that could be an ordinary word or unit;
+    "k8s" or "C++" could not."""
     letters = re.sub(r"[^A-Za-z0-9+#]", "", alias)
-    return len(letters) <= 3
+    return len(letters) <= 3 and letters.isalpha()
 
 
 def _add_records(records: list[dict], skills: dict[str, Skill], aliases: dict[str, Alias],

@@ -269,7 +269,8 @@ def _judge_ambiguous(doc: Document, cands: list[_Candidate], breaks: list[int]) 
     for c in cands:
         surface = text[c.start : c.end]
         if c.case_sensitive and not _case_ok(surface, c.alias_text, text, c.start):
-            c.status, c.reason = "rejected", f"{surface!r} is not written as {c.alias_text!r}"
+            c.status, c.reason = "rejected", (
+                f"{surface!r} reads as an ordinary word: the skill is written {c.alias_text!r}")
     # Two passes: an ambiguous name accepted beside another lets a third lean on it.
     for _ in range(2):
         for k, c in enumerate(cands):

@@ -3,16 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from gapcheck import find_skills, read_text
+from gapcheck import find_skills, load_lexicon, read_text
+
+
+def _id(name: str) -> str:
+    skill = load_lexicon().resolve(name)
+    assert skill is not None, f"{name} is not in the lexicon"
+    return skill.id
 
 
 def held(text: str) -> set[str]:
-    return {s.name for s in find_skills(text).held}
+    return {s.id for s in find_skills(text).held}
 
 
 def status_of(text: str, name: str) -> str | None:
     for s in find_skills(text).skills:
-        if s.name == name:
+        if s.id == _id(name):
             return s.status
     return None
 
@@ -33,7 +39,7 @@ def status_of(text: str, name: str) -> str | None:
     ],
 )
 def test_ambiguous_names_count_with_skill_context(text, name):
-    assert name in held(text)
+    assert _id(name) in held(text)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +59,7 @@ def test_ambiguous_names_count_with_skill_context(text, name):
     ],
 )
 def test_ordinary_words_are_not_skills(text, name):
-    assert name not in held(text)
+    assert _id(name) not in held(text)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +71,7 @@ def test_ordinary_words_are_not_skills(text, name):
     ],
 )
 def test_no_substring_hits(text, absent):
-    assert absent not in held(text)
+    assert _id(absent) not in held(text)
 
 
 @pytest.mark.parametrize(
@@ -108,11 +114,11 @@ def test_held_elsewhere_beats_learning():
     ],
 )
 def test_variants_and_typos(written, name):
-    assert name in held(f"Skills: {written}, Git")
+    assert _id(name) in held(f"Skills: {written}, Git")
 
 
 def test_english_words_are_not_fuzzed_into_skills():
-    assert "Docker" not in held("Managed the court docket for three judges.")
+    assert _id("Docker") not in held("Managed the court docket for three judges.")
 
 
 def test_mentions_carry_evidence():
@@ -130,4 +136,4 @@ def test_rejected_mentions_say_why():
 
 
 def test_short_acronyms_need_their_case():
-    assert "Machine Learning" not in held("Administered 500 ml of saline.")
+    assert _id("Machine Learning") not in held("Administered 500 ml of saline.")
