@@ -20,34 +20,30 @@ NEGATED = "negated"
 
 #: A clause ends at a line end, a sentence end, a bar, or a contrasting conjunction.
 CLAUSE_BREAK = re.compile(
-    r"\n|[;!?|•]|\.(?=\s|$)|\b(?:but|however|although|though|whereas|while|except)\b", re.I
+    r"\n|[;!?|•]|\.(?=\s|$)|\b(?:but|however|although|though|whereas|while|except)\b", re.IGNORECASE
 )
 #: Cheap test before spaCy runs: does the clause hold any cue word?
 CUE_WORD = re.compile(
     r"\b(?:learn\w*|stud(?:y|ying)|course|class|enroll\w*|pursu\w*|interest\w*|explor\w*|"
     r"toward\w*|prepar\w*|no|not|never|unfamiliar|lack\w*|without|haven't|hasn't|didn't|"
-    r"progress|into)\b",
-    re.I,
+    r"progress|into|want\w*|hop\w*|plan\w*|keen|eager|like|love|aspir\w*|goal|intend\w*|"
+    r"seek\w*|excited|ready|wish\w*)\b",
+    re.IGNORECASE,
 )
 #: "Python (learning)", "Rust - in progress" just after the mention.
 POST_CUE = re.compile(
     r"\s*[(\[-–]\s*(?:currently\s+)?(?:learning|in progress|studying|self-study|beginner,?"
     r"\s*learning|basic,?\s*learning)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Words that may stand between a cue and the skills it governs.
 SCOPE_WORDS = frozenset(
-    """with in of on to the a an and or some any basic basics more about how use using for as
-    also both like such tools tool skills yet myself into languages language programming
-    frameworks framework technologies including e g eg i am currently learn advanced deeper
-    working work data other hands experience knowledge exposure my own through via courses
-    course online certification certifications its it libraries library platforms
-    learning studying get getting""".split()
+    ["with", "in", "of", "on", "to", "the", "a", "an", "and", "or", "some", "any", "basic", "basics", "more", "about", "how", "use", "using", "for", "as", "also", "both", "like", "such", "tools", "tool", "skills", "yet", "myself", "into", "languages", "language", "programming", "frameworks", "framework", "technologies", "including", "e", "g", "eg", "i", "am", "currently", "learn", "advanced", "deeper", "working", "work", "data", "other", "hands", "experience", "knowledge", "exposure", "my", "own", "through", "via", "courses", "course", "online", "certification", "certifications", "its", "it", "libraries", "library", "platforms", "learning", "studying", "get", "getting"]
 )
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(
     r"^\s*(?:currently\s+|now\s+)?(?:learning|exploring|studying|in progress|next up|"
-    r"up next|growth areas?|to learn|learning goals)\b", re.I
+    r"up next|growth areas?|to learn|learning goals)\b", re.IGNORECASE
 )
 
 _VERB_TO = ["learn", "study", "explore", "master", "pick", "get", "dive", "gain", "improve"]
@@ -129,7 +125,7 @@ def find_cues(text: str) -> list[tuple[str, int, int]]:
         out.append((label, span.start_char, span.end_char))
     # A clause that opens with "Learning Rust" has its cue at the start.
     m = re.match(r"\s*(?:[-*>]\s*)?learning\b(?!\s*(?:and|&|management|objectives|platform))",
-                 text, re.I)
+                 text, re.IGNORECASE)
     if m:
         out.append((LEARNING, m.start(), m.end()))
     return sorted(out, key=lambda c: c[1])
@@ -139,39 +135,25 @@ def find_cues(text: str) -> list[tuple[str, int, int]]:
 
 #: After an ambiguous name, these words mean the ordinary word ("excel at", "go the").
 ORDINARY_NEXT = frozenset(
-    """at the to a an beyond above into up out off me us you your our their his her its
-    of interest curiosity joy conversations ideas change innovation from back over ahead
-    getting person team forward around well far""".split()
+    ["at", "the", "to", "a", "an", "beyond", "above", "into", "up", "out", "off", "me", "us", "you", "your", "our", "their", "his", "her", "its", "of", "interest", "curiosity", "joy", "conversations", "ideas", "change", "innovation", "from", "back", "over", "ahead", "getting", "person", "team", "forward", "around", "well", "far"]
 )
 #: Before an ambiguous name, these words mean the ordinary word ("grade C", "vitamin C").
 ORDINARY_PREV = frozenset(
-    """grade grades vitamin plan type class level tier section part hepatitis size category
-    option appendix exhibit building room suite unit row block lot mr mrs ms dr will
-    would can could must should let lets let's didn't don't not never always quick
-    rapid prompt""".split()
+    ["grade", "grades", "vitamin", "plan", "type", "class", "level", "tier", "section", "part", "hepatitis", "size", "category", "option", "appendix", "exhibit", "building", "room", "suite", "unit", "row", "block", "lot", "mr", "mrs", "ms", "dr", "will", "would", "can", "could", "must", "should", "let", "lets", "let's", "didn't", "don't", "not", "never", "always", "quick", "rapid", "prompt"]
 )
 #: After an ambiguous name, these words mean the skill ("Go services", "Excel macros").
 SKILL_NEXT = frozenset(
-    """programming language languages code coding scripts script scripting developer
-    developers engineer engineers apps app applications application services service library
-    libraries package packages framework api apis sdk jobs job cluster clusters pipelines
-    pipeline models model macros macro spreadsheets spreadsheet workbooks workbook dashboards
-    dashboard formulas formula pivot vlookup reports backend microservices modules module
-    notebooks queries query stack version streaming sql dataframes rdd rdds cookbooks recipes
-    manifests gems crates routines""".split()
+    ["programming", "language", "languages", "code", "coding", "scripts", "script", "scripting", "developer", "developers", "engineer", "engineers", "apps", "app", "applications", "application", "services", "service", "library", "libraries", "package", "packages", "framework", "api", "apis", "sdk", "jobs", "job", "cluster", "clusters", "pipelines", "pipeline", "models", "model", "macros", "macro", "spreadsheets", "spreadsheet", "workbooks", "workbook", "dashboards", "dashboard", "formulas", "formula", "pivot", "vlookup", "reports", "backend", "microservices", "modules", "module", "notebooks", "queries", "query", "stack", "version", "streaming", "sql", "dataframes", "rdd", "rdds", "cookbooks", "recipes", "manifests", "gems", "crates", "routines"]
 )
 #: Before an ambiguous name, these words mean the skill ("written in Go", "using Spark").
 SKILL_PREV = frozenset(
-    """using use used with in via leveraging leverage utilizing utilising utilized through
-    written wrote coded coding programming program programmed developed built implemented
-    languages language proficient proficiency expert expertise experienced knowledge
-    advanced intermediate fluent skilled learning learn learned learnt studying study""".split()
+    ["using", "use", "used", "with", "in", "via", "leveraging", "leverage", "utilizing", "utilising", "utilized", "through", "written", "wrote", "coded", "coding", "programming", "program", "programmed", "developed", "built", "implemented", "languages", "language", "proficient", "proficiency", "expert", "expertise", "experienced", "knowledge", "advanced", "intermediate", "fluent", "skilled", "learning", "learn", "learned", "learnt", "studying", "study"]
 )
-LIST_SEP = re.compile(r"^\s*(?:[,/&+|]|\band\b|\bor\b|,\s*(?:and|or)\b)\s*$", re.I)
+LIST_SEP = re.compile(r"^\s*(?:[,/&+|]|\band\b|\bor\b|,\s*(?:and|or)\b)\s*$", re.IGNORECASE)
 LABEL_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:(?:technical\s+|core\s+|key\s+)?skills?|languages?|programming|"
     r"tools?|tech(?:nologies|nology)?|stack|tech stack|software|platforms?|frameworks?|"
     r"libraries|databases?|environment|proficiencies|competencies|expertise|toolbox|"
     r"technologies used|tools used|systems)\s*[:\-–]",
-    re.I,
+    re.IGNORECASE,
 )

@@ -25,6 +25,19 @@ from .document import Document
 from .lexicon import WORD, Lexicon, load_lexicon
 
 HELD = "held"
+#: E-mail addresses and links: "brianna.ts@example.com" holds no TypeScript.
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev)\S*",
+                      re.IGNORECASE)
+#: A line naming a degree: its subjects are a field of study, not skills shown.
+_DEGREE_LINE = re.compile(
+    r"\b(?:B\.?S\.?c?|B\.?A|M\.?S\.?c?|M\.?A|MBA|Ph\.?D|BSN|MSN|B\.?Eng|M\.?Eng|Bachelor'?s?|"
+    r"Master'?s?|Associate'?s?|Diploma|Degree|Major|Minor)\b")
+#: A line dating a job: "Payroll Specialist — Peachline Hospitality Group (2019–present)".
+_DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+#: Categories of skills whose names are ordinary nouns ("Marketing", "Safety").
+_GENERIC_CATEGORIES = {"domain", "concept", "soft"}
+#: Zipf frequency above which a one-word skill name is everyday English.
+_EVERYDAY_ZIPF = 3.5
 #: What may stand between the words of one alias: "scikit-learn", "CI/CD", "Node.js".
 _JOIN_GAP = re.compile(r"^(?: {1,2}|[-/_.]| ?[-/] ?)$")
 
@@ -117,12 +130,15 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None) -> SkillSet
         doc = read_text(doc)
     lex = lexicon or load_lexicon()
     text = doc.text
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    masked = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
+             if not _inside(masked, m.start())]
     index = _fuzzy_index(lex)
     cands = _exact(text, words, lex, index)
     cands += _fuzzy(words, cands, lex, index)
     cands.sort(key=lambda c: c.start)
     breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(text)]
+    _judge_context(doc, cands, lex)
     _judge_ambiguous(doc, cands, breaks)
     _judge_status(doc, cands, breaks)
     return _collect(doc, cands, lex)
@@ -168,7 +184,7 @@ def _joined(text, words, i, index) -> _Candidate | None:
         return None
     (w1, s1, _), (w2, _, e2) = words[i], words[i + 1]
     alias = index.solid.get(w1 + w2)
-    if alias is None or not (w1.isalpha() and w2.isalpha()):
+    if alias is None or not (w1.isalpha() and w2.isalpha()) or min(len(w1), len(w2)) < 3:
         return None
     return _Candidate(alias.skill_id, alias.text, False, False, s1, e2, "joined", 0.9)
 
@@ -240,15 +256,24 @@ def _fuzzy_index(lex: Lexicon) -> _FuzzyIndex:
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
+def _english() -> dict[str, float]:
+    """English words with their zipf frequency (see skill_lexicon/make_common_words.py)."""
     from importlib import resources
 
     lines = resources.files("skill_lexicon").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.split(" ", 1)[0] for line in lines.splitlines()[1:])
+    out = {}
+    for line in lines.splitlines()[1:]:
+        word, _, zipf = line.partition(" ")
+        out[word] = int(zipf) / 10
+    return out
 
 
 def _is_english(word: str) -> bool:
     return word in _english() or (word.endswith("s") and word[:-1] in _english())
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -262,6 +287,55 @@ def _clause_of(breaks: list[int], text: str, pos: int) -> tuple[int, int]:
     start = breaks[i - 1] + 1 if i else 0
     end = breaks[i] if i < len(breaks) else len(text)
     return start, end
+
+
+def _skills_context(doc: Document, pos: int) -> bool:
+    """In a skills section, on a "Tools: ..." line, or on a line listing several items."""
+    text = doc.text
+    line_start, _ = _line_of(text, pos)
+    return (doc.section_name_at(pos) == "skills" or _list_line(text, pos)
+            or bool(cues.LABEL_LINE.match(text[line_start:pos])))
+
+
+def _context_verdict(doc: Document, c: _Candidate, lex: Lexicon) -> str | None:
+    """Why a mention of a clear skill name still does not show the skill, or None."""
+    text = doc.text
+    surface = text[c.start : c.end]
+    category = lex.skills[c.skill_id].category
+    generic = category in _GENERIC_CATEGORIES
+    line_start, line_end = _line_of(text, c.start)
+    line = text[line_start:line_end]
+    before = text[max(0, c.start - 2) : c.start]
+    if len(surface) <= 4 and re.match(r"[A-Za-z]-$", before):
+        return f"{surface!r} is the end of a hyphenated word"
+    if surface.isupper() and before.endswith("(") and _defines(text, c.start - 1, surface):
+        return f"{surface!r} abbreviates the words before it"
+    if surface.isupper() and re.match(r"\s+[A-Z]\d+(?:\.\d+)+\b", text[c.end : c.end + 12]):
+        return f"{surface!r} names the body of a code or standard ({line.strip()[:40]!r})"
+    if not generic or _skills_context(doc, c.start):
+        return None
+    if doc.section_name_at(c.start) == "education" and _DEGREE_LINE.search(line):
+        return f"{surface!r} names a field of study"
+    if _DATED_LINE.search(line) and len(line) < 120:
+        return f"{surface!r} is part of a job title or employer name"
+    word = c.alias_text.lower()
+    if category == "soft" or (" " not in word and _english().get(word, 0) >= _EVERYDAY_ZIPF):
+        return f"{surface!r} is an everyday word here, not listed as a skill"
+    return None
+
+
+def _defines(text: str, paren: int, acronym: str) -> bool:
+    """True when the words before ``(`` spell ``acronym``: "Certified Payroll Professional"."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, paren - 80) : paren])
+    initials = "".join(w[0] for w in words[-len(acronym) :]).upper()
+    return len(words) >= len(acronym) and initials == acronym.upper()
+
+
+def _judge_context(doc: Document, cands: list[_Candidate], lex: Lexicon) -> None:
+    for c in cands:
+        verdict = _context_verdict(doc, c, lex)
+        if verdict:
+            c.status, c.reason = "rejected", verdict
 
 
 def _judge_ambiguous(doc: Document, cands: list[_Candidate], breaks: list[int]) -> None:
@@ -301,7 +375,7 @@ def _list_line(text: str, pos: int) -> bool:
 def _ambiguous_verdict(doc: Document, cands: list[_Candidate], k: int, breaks) -> str:
     text, c = doc.text, cands[k]
     surface = text[c.start : c.end]
-    if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.I)
+    if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.IGNORECASE)
             or (c.start and text[c.start - 1] in "-&'’")):
         return f"{surface!r} is part of a longer word ({text[max(0, c.start - 3) : c.end + 4]!r})"
     prev = re.findall(r"[\w']+", text[max(0, c.start - 30) : c.start])
@@ -334,7 +408,7 @@ def _ambiguous_verdict(doc: Document, cands: list[_Candidate], k: int, breaks) -
     return f"{surface!r} has no skill context (not in a skills list, no neighbouring skill)"
 
 
-def LIST_SEP_OK(gap: str) -> bool:  # noqa: N802 - reads as a predicate on the gap text
+def LIST_SEP_OK(gap: str) -> bool:
     return bool(cues.LIST_SEP.match(gap)) and "\n" not in gap
 
 

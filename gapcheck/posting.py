@@ -17,16 +17,16 @@ from .target import Requirement, Target
 
 _PREFERRED_HEAD = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus points|desirable|desired|"
-    r"good to have|extra credit|ideally|would be great|optional|not required)\b", re.I)
+    r"good to have|extra credit|ideally|would be great|optional|not required)\b", re.IGNORECASE)
 _REQUIRED_HEAD = re.compile(
     r"\b(requirements?|required|qualifications|must[- ]haves?|what you(?:'ll| will)? need|"
     r"what you bring|who you are|you have|you bring|minimum|basic qualifications|"
-    r"skills|experience|responsibilities|what you'll do|about you)\b", re.I)
+    r"skills|experience|responsibilities|what you'll do|about you)\b", re.IGNORECASE)
 _PREFERRED_LINE = re.compile(
     r"\b(is a (?:big |huge )?plus|a plus|nice[- ]to[- ]have|preferred|bonus|ideally|"
     r"desirable|would be (?:great|nice|a plus)|helpful|advantageous|optional|not required|"
-    r"familiarity with)\b", re.I)
-_REQUIRED_LINE = re.compile(r"\b(must|required|requires?|need|essential|mandatory)\b", re.I)
+    r"familiarity with)\b", re.IGNORECASE)
+_REQUIRED_LINE = re.compile(r"\b(must|required|requires?|need|essential|mandatory)\b", re.IGNORECASE)
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
 _YEARS = re.compile(
@@ -34,21 +34,21 @@ _YEARS = re.compile(
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
     r"\s*(?:\+|\s*(?:-|–|to)\s*(\d{1,2}))?\s*\+?\s*(?:\(\d+\)\s*)?(?:years?|yrs?)\b"
     r"(?:\s+of)?(?:\s+\w+){0,4}?\s+(?:experience|exp\b)",
-    re.I)
+    re.IGNORECASE)
 _DEGREE = [
-    ("doctorate", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.I)),
-    ("master", re.compile(r"\b(master'?s?|m\.s\.|msc|m\.sc|mba|advanced degree)\b", re.I)),
+    ("doctorate", re.compile(r"\b(ph\.?\s?d|doctorate|doctoral)\b", re.IGNORECASE)),
+    ("master", re.compile(r"\b(master'?s?|m\.s\.|msc|m\.sc|mba|advanced degree)\b", re.IGNORECASE)),
     ("bachelor", re.compile(r"\b(bachelor'?s?|b\.s\.|bsc|b\.sc|b\.a\.|ba/bs|bs/ba|bs/ms|"
                             r"undergraduate degree|4-year degree|college degree|degree in)\b",
-                            re.I)),
-    ("associate", re.compile(r"\bassociate'?s? degree\b", re.I)),
-    ("high school", re.compile(r"\b(high school diploma|ged)\b", re.I)),
+                            re.IGNORECASE)),
+    ("associate", re.compile(r"\bassociate'?s? degree\b", re.IGNORECASE)),
+    ("high school", re.compile(r"\b(high school diploma|ged)\b", re.IGNORECASE)),
 ]
 _FIELD = re.compile(
     r"\b(?:in|of)\s+((?:computer science|mathematics|math|statistics|physics|data science|"
     r"engineering|electrical engineering|software engineering|economics|finance|accounting|"
     r"nursing|business(?: administration)?|marketing|information systems|information "
-    r"technology|a related (?:technical |quantitative )?field|related field))", re.I)
+    r"technology|a related (?:technical |quantitative )?field|related field))", re.IGNORECASE)
 
 
 def requirements_from_posting(posting: str | Path | Document,
@@ -168,6 +168,6 @@ def _title(doc: Document) -> str:
     for line in doc.text.splitlines():
         line = line.strip().strip("#*_ ")
         if line:
-            m = re.match(r"(?:job title|position|role)\s*:\s*(.+)", line, re.I)
+            m = re.match(r"(?:job title|position|role)\s*:\s*(.+)", line, re.IGNORECASE)
             return (m.group(1) if m else line)[:80]
     return Path(doc.source).stem

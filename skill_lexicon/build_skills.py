@@ -23,8 +23,9 @@ import csv
 import json
 import re
 import sys
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_ONET = HERE.parent.parent / "shared" / "data" / "onet"
@@ -45,7 +46,7 @@ VENDORS = {
 }
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+#/-]{1,}$")
 sys.path.insert(0, str(HERE.parent))
-from gapcheck.lexicon import alias_key as key  # noqa: E402  (one definition of "same alias")
+from gapcheck.lexicon import alias_key as key
 
 
 def slug(name: str) -> str:
@@ -92,6 +93,9 @@ class Builder:
             ambiguous = self.is_ordinary(alias)
         if ambiguous and alias not in rec["ambiguous_aliases"]:
             rec["ambiguous_aliases"].append(alias)
+        if alias.isupper() and len(k) > 2 and self.zipf.get(k, 0.0) >= 3.0:
+            if alias not in rec["case_sensitive"]:
+                rec["case_sensitive"].append(alias)  # "BASIC" is not "basic UI design"
 
     def add_curated(self, item: dict) -> None:
         sid = item.get("id") or slug(item["name"])
@@ -145,8 +149,16 @@ class Builder:
             if "onet" not in rec["sources"]:
                 rec["sources"].append("onet")
             rec["hot"] = rec["hot"] or hot
-        for alias in [example, *aliases]:
-            self.add_alias(sid, alias)
+        self.add_alias(sid, example)
+        for alias in aliases:
+            if self.is_ordinary(alias) and not ACRONYM.match(alias):
+                continue  # "Clinical" from "Oracle Clinical" would match every nurse
+            # A bare acronym from O*NET ("PMP" for Pathogen Modeling Program) often means
+            # something else on a resume: it needs context and its exact case.
+            short_acronym = bool(ACRONYM.match(alias)) and len(alias) <= 4
+            self.add_alias(sid, alias, True if short_acronym else None)
+            if short_acronym and alias not in self.skills[sid]["case_sensitive"]:
+                self.skills[sid]["case_sensitive"].append(alias)
 
 
 def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] | None:
@@ -179,7 +191,9 @@ def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] |
         if initials == words[-1].upper():
             return long_form, [words[-1]] + aliases
     descriptive = len(words) > 1 and all(w.islower() or w.isdigit() for w in words[1:])
-    brand = bool(ACRONYM.match(words[0])) or not (words[0].islower() or is_word(words[0]))
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", words[0]) if p]
+    brand = bool(ACRONYM.match(words[0])) or bool(re.search(r"[a-z][A-Z]|\d", words[0])) or not (
+        words[0].islower() or all(is_word(p) for p in parts))
     if generic_tail and (descriptive or len(words) == 1):
         if not brand:
             return None  # "Accounting software", "Web browser software"
@@ -194,8 +208,7 @@ def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] |
         short = " ".join(rest)
         if not all(w.islower() for w in rest):
             aliases.append(short)
-    if name.startswith("The "):
-        name = name[4:]
+    name = name.removeprefix("The ")
     return name, aliases
 
 
@@ -233,7 +246,7 @@ def build(onet_dir: Path, curated_file: Path = HERE / "curated" / "skills.toml")
         rec["implies"] = [i for i in rec["implies"] if i in ids and i != rec["id"]]
         rec["related"] = [i for i in rec["related"] if i in ids and i != rec["id"]]
     attribution = (onet_dir / "ATTRIBUTION.md").read_text(encoding="utf-8")
-    quote = re.search(r'"(This product includes.*?)"', attribution, re.S)
+    quote = re.search(r'"(This product includes.*?)"', attribution, re.DOTALL)
     return {
         "schema_version": 1,
         "attribution": [
