@@ -154,6 +154,7 @@ LABEL_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:(?:technical\s+|core\s+|key\s+)?skills?|languages?|programming|"
     r"tools?|tech(?:nologies|nology)?|stack|tech stack|software|platforms?|frameworks?|"
     r"libraries|databases?|environment|proficiencies|competencies|expertise|toolbox|"
-    r"technologies used|tools used|systems)\s*[:\-–]",
+    r"technologies used|tools used|systems|bilingual|multilingual|spoken languages|"
+    r"fluent in)\s*[:\-–]",
     re.IGNORECASE,
 )

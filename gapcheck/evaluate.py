@@ -5,8 +5,10 @@ A labelled set is a folder of resumes with a ``labels.json`` beside them::
     {"01_nurse.txt": {"held": ["Patient Assessment", ...], "learning": ["Python"],
                       "traps": ["Go"]}}
 
-Gold names are resolved through the lexicon; a name the lexicon does not know stays a
-miss, so gaps in the lexicon cost recall here as they would for a user.
+Gold names are resolved through the lexicon; a label that names a found skill in other
+words ("Load Calculations" for "Load Calculation", token-sort similarity >= 90) is
+counted as that skill. A name the lexicon does not know stays a miss, so gaps in the
+lexicon cost recall here as they would for a user.
 
     python -m gapcheck.evaluate tests/devset [--verbose]
 """
@@ -75,6 +77,39 @@ def _ids(names: list[str], lex: Lexicon) -> set[str]:
     return out
 
 
+#: Two names for one skill: "Load Calculations" ~ "Load Calculation".
+SAME_NAME = 90
+
+
+def _align(gold: set[str], predicted: set[str], lex: Lexicon) -> set[str]:
+    """``gold`` with each unmatched label that names a predicted skill in other words
+    replaced by that skill's id. Word order and plurals differ between labellers; the
+    concept is the same one."""
+    from rapidfuzz import fuzz
+
+    def names(i: str) -> list[str]:
+        if i.startswith("?"):
+            return [i[1:]]
+        s = lex.skills[i]
+        return [s.name, *s.aliases]
+
+    out = set(gold & predicted)
+    free = predicted - gold
+    for g in sorted(gold - predicted):
+        best, best_score = None, 0.0
+        for p in sorted(free):
+            score = max(fuzz.token_sort_ratio(a.lower(), b.lower())
+                        for a in names(g) for b in names(p))
+            if score > best_score:
+                best, best_score = p, score
+        if best is not None and best_score >= SAME_NAME:
+            out.add(best)
+            free.discard(best)
+        else:
+            out.add(g)
+    return out
+
+
 def evaluate(folder: str | Path, lexicon: Lexicon | None = None) -> Evaluation:
     """Score the matcher on the labelled resumes in ``folder``.
 
@@ -90,7 +125,7 @@ def evaluate(folder: str | Path, lexicon: Lexicon | None = None) -> Evaluation:
         found = find_skills(read_document(folder / name), lex)
         held = found.ids("held")
         not_held = found.ids("learning") | found.ids("negated")
-        gold_held = _ids(gold.get("held", []), lex)
+        gold_held = _align(_ids(gold.get("held", []), lex), held, lex)
         gold_learning = _ids(gold.get("learning", []), lex) - gold_held
         traps = _ids(gold.get("traps", []), lex) - gold_held
         result.files.append(

@@ -1,0 +1,258 @@
+"""Judging each mention in its context: is it the skill, and does the person hold it?
+
+The matcher finds every place a skill's name is written; the rules here decide which of
+those show the skill. Each rejection keeps its reason, so a report can say why "go" in
+"go the extra mile" was not counted.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import cues
+from .document import Document
+from .lexicon import Lexicon
+
+HELD = "held"
+#: A line naming a degree: its subjects are a field of study, not skills shown.
+_DEGREE_LINE = re.compile(
+    r"\b(?:B\.?S\.?c?|B\.?A|M\.?S\.?c?|M\.?A|MBA|Ph\.?D|BSN|MSN|B\.?Eng|M\.?Eng|Bachelor'?s?|"
+    r"Master'?s?|Associate'?s?|Diploma|Degree|Major|Minor)\b")
+#: A line dating a job: "Payroll Specialist — Peachline Hospitality Group (2019–present)".
+_DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+#: Categories of skills whose names are ordinary nouns ("Marketing", "Safety").
+_GENERIC_CATEGORIES = {"domain", "concept", "soft"}
+#: Zipf frequency above which a one-word skill name is everyday English.
+_EVERYDAY_ZIPF = 3.5
+
+@dataclass
+class Candidate:
+    skill_id: str
+    alias_text: str
+    ambiguous: bool
+    case_sensitive: bool
+    start: int
+    end: int
+    method: str
+    confidence: float
+    status: str = HELD
+    reason: str = ""
+
+
+@lru_cache(maxsize=1)
+def english_zipf() -> dict[str, float]:
+    """English words with their zipf frequency (see skill_lexicon/make_common_words.py)."""
+    from importlib import resources
+
+    lines = resources.files("skill_lexicon").joinpath("common_words.txt").read_text("utf-8")
+    out = {}
+    for line in lines.splitlines()[1:]:
+        word, _, zipf = line.partition(" ")
+        out[word] = int(zipf) / 10
+    return out
+
+
+def is_english(word: str) -> bool:
+    return word in english_zipf() or (word.endswith("s") and word[:-1] in english_zipf())
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _clause_of(breaks: list[int], text: str, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(breaks, pos)
+    start = breaks[i - 1] + 1 if i else 0
+    end = breaks[i] if i < len(breaks) else len(text)
+    return start, end
+
+
+def _skills_context(doc: Document, pos: int) -> bool:
+    """In a skills section, on a "Tools: ..." line, or on a line listing several items."""
+    text = doc.text
+    line_start, _ = _line_of(text, pos)
+    return (doc.section_name_at(pos) == "skills" or _list_line(text, pos)
+            or bool(cues.LABEL_LINE.match(text[line_start:pos])))
+
+
+def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
+    """Why a mention of a clear skill name still does not show the skill, or None."""
+    text = doc.text
+    surface = text[c.start : c.end]
+    category = lex.skills[c.skill_id].category
+    generic = category in _GENERIC_CATEGORIES
+    line_start, line_end = _line_of(text, c.start)
+    line = text[line_start:line_end]
+    before = text[max(0, c.start - 2) : c.start]
+    if len(surface) <= 4 and re.match(r"[A-Za-z]-$", before):
+        return f"{surface!r} is the end of a hyphenated word"
+    if surface.isupper() and before.endswith("(") and _defines(text, c.start - 1, surface):
+        return f"{surface!r} abbreviates the words before it"
+    if surface.isupper() and re.match(r"\s+[A-Z]\d+(?:\.\d+)+\b", text[c.end : c.end + 12]):
+        return f"{surface!r} names the body of a code or standard ({line.strip()[:40]!r})"
+    if not generic or _skills_context(doc, c.start):
+        return None
+    if doc.section_name_at(c.start) == "education" and _DEGREE_LINE.search(line):
+        return f"{surface!r} names a field of study"
+    if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):
+        return f"{surface!r} is part of an employer's name"
+    word = c.alias_text.lower()
+    if category == "soft" or (" " not in word and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
+        return f"{surface!r} is an everyday word here, not listed as a skill"
+    return None
+
+
+#: Words that end an organisation's name.
+_ORG_WORDS = frozenset(
+    ["group", "inc", "llc", "ltd", "co", "corp", "corporation", "company", "services", "solutions", "partners", "associates", "carriers", "hospital", "clinic", "center", "centre", "university", "college", "school", "bank", "agency", "studio", "studios", "labs", "systems", "health", "foundation", "institute"]
+)
+
+
+def _in_proper_name(text: str, c: Candidate) -> bool:
+    """True for "Peachline Hospitality Group": the name stands in a run of capitalised
+    words with a proper noun or an organisation word in it."""
+    before = re.search(r"((?:[A-Z][\w&'-]* )+)$", text[max(0, c.start - 40) : c.start])
+    after = re.match(r"((?: [A-Z][\w&'-]*)+)", text[c.end : c.end + 40])
+    if not text[c.start].isupper():
+        return False
+    neighbours = (before.group(1).split() if before else []) + (
+        after.group(1).split() if after else [])
+    eng = english_zipf()
+    return any(w.lower().strip("'&-") in _ORG_WORDS or eng.get(w.lower(), 0) < 3.0
+               for w in neighbours)
+
+
+def _defines(text: str, paren: int, acronym: str) -> bool:
+    """True when the words before ``(`` spell ``acronym``: "Certified Payroll Professional"."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, paren - 80) : paren])
+    initials = "".join(w[0] for w in words[-len(acronym) :]).upper()
+    return len(words) >= len(acronym) and initials == acronym.upper()
+
+
+def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon) -> None:
+    for c in cands:
+        verdict = _context_verdict(doc, c, lex)
+        if verdict:
+            c.status, c.reason = "rejected", verdict
+
+
+def judge_ambiguous(doc: Document, cands: list[Candidate], breaks: list[int]) -> None:
+    text = doc.text
+    for c in cands:
+        surface = text[c.start : c.end]
+        if c.case_sensitive and not _case_ok(surface, c.alias_text, text, c.start):
+            c.status, c.reason = "rejected", (
+                f"{surface!r} reads as an ordinary word: the skill is written {c.alias_text!r}")
+    # Two passes: an ambiguous name accepted beside another lets a third lean on it.
+    for _ in range(2):
+        for k, c in enumerate(cands):
+            if c.ambiguous and c.status == HELD and not c.reason.startswith("accepted"):
+                verdict = _ambiguous_verdict(doc, cands, k, breaks)
+                if verdict.startswith("accepted"):
+                    c.reason = verdict
+                elif _ == 1:
+                    c.status, c.reason = "rejected", verdict
+
+
+def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
+    if surface == alias or surface.upper() == alias.upper() and surface.isupper():
+        return True
+    line_start, line_end = _line_of(text, start)
+    line = text[line_start:line_end]
+    if sum(ch.isupper() for ch in line) > 3 * max(1, sum(ch.islower() for ch in line)):
+        return True  # an all-caps line says nothing about case
+    return surface.islower() and _list_line(text, start)
+
+
+def _list_line(text: str, pos: int) -> bool:
+    """True on a line that lists items: "python, sql, spark"."""
+    line_start, line_end = _line_of(text, pos)
+    return len(re.findall(r"[,|;•]", text[line_start:line_end])) >= 2
+
+
+def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int, breaks) -> str:
+    text, c = doc.text, cands[k]
+    surface = text[c.start : c.end]
+    if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.IGNORECASE)
+            or (c.start and text[c.start - 1] in "-&'’")):
+        return f"{surface!r} is part of a longer word ({text[max(0, c.start - 3) : c.end + 4]!r})"
+    # Only words joined by plain spaces read as one phrase: not "Excel (US GAAP)".
+    prev = re.search(r"([\w']+) {1,2}$", text[max(0, c.start - 30) : c.start])
+    nxt = re.match(r" {1,2}([\w']+)", text[c.end : c.end + 30])
+    prev_w = prev.group(1).lower() if prev else ""
+    next_w = nxt.group(1).lower() if nxt else ""
+    if next_w in cues.ORDINARY_NEXT or prev_w in cues.ORDINARY_PREV:
+        phrase = " ".join(filter(None, [prev_w, surface, next_w]))
+        return f"{surface!r} reads as an ordinary word in {phrase!r}"
+    in_skills = doc.section_name_at(c.start) == "skills"
+    if len(surface) > 2 and surface[0].islower() and not _list_line(text, c.start):
+        return f"{surface!r} in lower case outside a skills list reads as an ordinary word"
+    if in_skills:
+        return "accepted: in the skills section"
+    line_start, _ = _line_of(text, c.start)
+    if cues.LABEL_LINE.match(text[line_start : c.start]):
+        return "accepted: in a labelled skills line"
+    if prev_w in cues.SKILL_PREV:
+        return f"accepted: {prev_w!r} before it marks it as a skill"
+    if next_w in cues.SKILL_NEXT:
+        return f"accepted: {next_w!r} after it marks it as a skill"
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(cands):
+            o = cands[j]
+            gap = text[o.end : c.start] if j < k else text[c.end : o.start]
+            if o.status != HELD or not _list_gap(gap):
+                continue
+            if not o.ambiguous or o.reason.startswith("accepted"):
+                return f"accepted: listed with {text[o.start:o.end]!r}"
+            if surface[0].isupper() and text[o.start].isupper() and gap.strip() in "/,":
+                # "Flutter/Dart": two names written as names, side by side.
+                return f"accepted: paired with {text[o.start:o.end]!r}"
+    return f"{surface!r} has no skill context (not in a skills list, no neighbouring skill)"
+
+
+def _list_gap(gap: str) -> bool:
+    return bool(cues.LIST_SEP.match(gap)) and "\n" not in gap
+
+
+def judge_status(doc: Document, cands: list[Candidate], breaks: list[int]) -> None:
+    text = doc.text
+    cue_cache: dict[tuple[int, int], list] = {}
+    spans = [(c.start, c.end) for c in cands]
+    for c in cands:
+        if c.status != HELD:
+            continue
+        section = doc.section_at(c.start)
+        if section and cues.LEARNING_HEADING.match(section.heading or ""):
+            c.status, c.reason = cues.LEARNING, f"under the heading {section.heading!r}"
+            continue
+        if cues.POST_CUE.match(text, c.end):
+            c.status, c.reason = cues.LEARNING, "marked as in progress right after it"
+            continue
+        clause = _clause_of(breaks, text, c.start)
+        if clause not in cue_cache:
+            cue_cache[clause] = [
+                (label, clause[0] + s, clause[0] + e)
+                for label, s, e in cues.find_cues(text[clause[0] : clause[1]])
+            ]
+        for label, s, e in reversed(cue_cache[clause]):
+            if e <= c.start and _in_scope(text, e, c.start, spans):
+                c.status, c.reason = label, f"after {text[s:e]!r}"
+                break
+
+
+def _in_scope(text: str, cue_end: int, start: int, spans) -> bool:
+    """True when only function words and other skills stand between cue and mention."""
+    gap = text[cue_end:start]
+    for s, e in spans:
+        if cue_end <= s and e <= start:
+            gap = gap.replace(text[s:e], " ", 1)
+    return all(w.lower() in cues.SCOPE_WORDS for w in re.findall(r"[A-Za-z']+", gap))
+
