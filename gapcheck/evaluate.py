@@ -90,6 +90,8 @@ def _align(gold: set[str], predicted: set[str], lex: Lexicon) -> set[str]:
     def names(i: str) -> list[str]:
         if i.startswith("?"):
             return [i[1:]]
+        if i.startswith("listed:"):
+            return [i[7:].replace("-", " ")]
         s = lex.skills[i]
         return [s.name, *s.aliases]
 
@@ -144,7 +146,8 @@ def evaluate(folder: str | Path, lexicon: Lexicon | None = None) -> Evaluation:
 
 
 def _names(ids: set[str], lex: Lexicon) -> str:
-    return ", ".join(sorted(lex.skills[i].name if i in lex.skills else i[1:] for i in ids))
+    return ", ".join(sorted(lex.skills[i].name if i in lex.skills else i.split(":")[-1].lstrip("?")
+                            for i in ids))
 
 
 def main(argv: list[str] | None = None) -> int:

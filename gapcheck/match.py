@@ -30,6 +30,7 @@ from .judge import (
     judge_status,
 )
 from .lexicon import WORD, Lexicon, alias_key, load_lexicon
+from .listed import listed_skills
 
 #: E-mail addresses and links: "brianna.ts@example.com" holds no TypeScript.
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev)\S*",
@@ -99,8 +100,12 @@ class SkillSet:
         return {s.id for s in self.skills if s.status == status}
 
 
-def find_skills(doc: Document | str, lexicon: Lexicon | None = None) -> SkillSet:
+def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
+                listed: bool = True) -> SkillSet:
     """The skills in ``doc``, held, learning and negated, each with its mentions.
+
+    With ``listed``, items of a skills list that the lexicon does not know are reported
+    too, as skills of category "unlisted" (ids starting "listed:").
 
     >>> s = find_skills("Skills: Python, SQL. Currently learning Rust.")
     >>> sorted(f.name for f in s.held), [f.name for f in s.learning]
@@ -123,6 +128,8 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None) -> SkillSet
     breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(text)]
     judge_context(doc, cands, lex)
     judge_ambiguous(doc, cands, breaks)
+    if listed:
+        cands = sorted(cands + listed_skills(doc, cands), key=lambda c: c.start)
     judge_status(doc, cands, breaks)
     return _collect(doc, cands, lex)
 
@@ -285,10 +292,13 @@ def _fuzzy_index(lex: Lexicon) -> _FuzzyIndex:
 def _collect(doc: Document, cands: list[Candidate], lex: Lexicon) -> SkillSet:
     by_skill: dict[str, list[SkillMention]] = {}
     rejected = []
+    names: dict[str, tuple[str, str]] = {}
     for c in cands:
-        skill = lex.skills[c.skill_id]
+        skill = lex.skills.get(c.skill_id)
+        name, category = (skill.name, skill.category) if skill else (c.alias_text, "unlisted")
+        names[c.skill_id] = (name, category)
         mention = SkillMention(
-            c.skill_id, skill.name, doc.text[c.start : c.end], c.start, c.end,
+            c.skill_id, name, doc.text[c.start : c.end], c.start, c.end,
             doc.section_name_at(c.start), c.status, c.method,
             c.confidence * (0.85 if c.ambiguous else 1.0), c.reason,
         )
@@ -300,7 +310,6 @@ def _collect(doc: Document, cands: list[Candidate], lex: Lexicon) -> SkillSet:
     for sid, mentions in by_skill.items():
         statuses = {m.status for m in mentions}
         status = next(s for s in (HELD, cues.LEARNING, cues.NEGATED) if s in statuses)
-        skill = lex.skills[sid]
-        found.append(FoundSkill(sid, skill.name, skill.category, status, tuple(mentions)))
+        found.append(FoundSkill(sid, *names[sid], status, tuple(mentions)))
     found.sort(key=lambda f: (f.mentions[0].start, f.name))
     return SkillSet(tuple(found), tuple(rejected))
