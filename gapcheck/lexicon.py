@@ -85,7 +85,7 @@ class Lexicon:
     def implied(self, skill_ids: set[str]) -> dict[str, str]:
         """Skills implied by ``skill_ids`` (transitively), each with the skill it came from."""
         out: dict[str, str] = {}
-        stack = [(sid, sid) for sid in sorted(skill_ids)]
+        stack = [(sid, sid) for sid in sorted(skill_ids) if sid in self.skills]
         while stack:
             sid, origin = stack.pop()
             for parent in self.skills[sid].implies:

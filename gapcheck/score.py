@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alias_key
 from .match import SkillSet
 from .profile import Profile
 from .target import DEGREE_RANK, Requirement, Target
@@ -65,13 +65,15 @@ def skill_gaps(target: Target, found: SkillSet, lexicon: Lexicon) -> tuple[Skill
     learning = found.ids("learning")
     implied = lexicon.implied(set(held))
     out = []
+    # Skills the lexicon does not know meet a requirement by name ("Pantone").
+    by_name = {alias_key(s.name): s.id for s in found.held if s.id not in lexicon.skills}
     for req in target.requirements:
-        out.append(_gap(req, held, learning, implied, lexicon))
+        sid = req.skill_id or by_name.get(alias_key(req.name))
+        out.append(_gap(req, sid, held, learning, implied, lexicon))
     return tuple(out)
 
 
-def _gap(req: Requirement, held, learning, implied, lex: Lexicon) -> SkillGap:
-    sid = req.skill_id
+def _gap(req: Requirement, sid: str | None, held, learning, implied, lex: Lexicon) -> SkillGap:
     if sid in held:
         m = held[sid].mentions[0]
         where = f"{m.section}: \u201c{m.text}\u201d"
@@ -82,7 +84,7 @@ def _gap(req: Requirement, held, learning, implied, lex: Lexicon) -> SkillGap:
                         f"implied by {via}")
     if sid:
         related = set(lex.skills[sid].related) if sid in lex.skills else set()
-        related |= {h for h in held if sid in lex.skills[h].related}
+        related |= {h for h in held if h in lex.skills and sid in lex.skills[h].related}
         via_ids = sorted(related & set(held))
         if via_ids:
             via = lex.skills[via_ids[0]].name
