@@ -137,10 +137,13 @@ def _defines(text: str, paren: int, acronym: str) -> bool:
     return len(words) >= len(acronym) and initials == acronym.upper()
 
 
-def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon) -> None:
+def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon,
+                  breaks: list[int]) -> None:
+    cache: dict = {}
     for c in cands:
         verdict = _context_verdict(doc, c, lex)
-        if verdict:
+        # "Currently learning Spanish": a cue names what follows as a skill.
+        if verdict and not _cue_before(doc.text, c, cands, breaks, cache):
             c.status, c.reason = "rejected", verdict
 
 
@@ -151,11 +154,15 @@ def judge_ambiguous(doc: Document, cands: list[Candidate], breaks: list[int]) ->
         if c.case_sensitive and not _case_ok(surface, c.alias_text, text, c.start):
             c.status, c.reason = "rejected", (
                 f"{surface!r} reads as an ordinary word: the skill is written {c.alias_text!r}")
+    cue_cache: dict = {}
     # Two passes: an ambiguous name accepted beside another lets a third lean on it.
     for _ in range(2):
         for k, c in enumerate(cands):
             if c.ambiguous and c.status == HELD and not c.reason.startswith("accepted"):
                 verdict = _ambiguous_verdict(doc, cands, k, breaks)
+                if not verdict.startswith("accepted") and _cue_before(doc.text, c, cands,
+                                                                      breaks, cue_cache):
+                    verdict = "accepted: named as something learned or not known"
                 if verdict.startswith("accepted"):
                     c.reason = verdict
                 elif _ == 1:
@@ -222,10 +229,25 @@ def _list_gap(gap: str) -> bool:
     return bool(cues.LIST_SEP.match(gap)) and "\n" not in gap
 
 
+def _cue_before(text: str, c: Candidate, cands: list[Candidate], breaks: list[int],
+                cache: dict) -> tuple[str, int, int] | None:
+    """The learning or negation cue that governs ``c``, if one does."""
+    clause = _clause_of(breaks, text, c.start)
+    if clause not in cache:
+        cache[clause] = [
+            (label, clause[0] + s, clause[0] + e)
+            for label, s, e in cues.find_cues(text[clause[0] : clause[1]])
+        ]
+    spans = [(o.start, o.end) for o in cands if clause[0] <= o.start < c.start]
+    for label, s, e in reversed(cache[clause]):
+        if e <= c.start and _in_scope(text, e, c.start, spans):
+            return label, s, e
+    return None
+
+
 def judge_status(doc: Document, cands: list[Candidate], breaks: list[int]) -> None:
     text = doc.text
     cue_cache: dict[tuple[int, int], list] = {}
-    spans = [(c.start, c.end) for c in cands]
     for c in cands:
         if c.status != HELD:
             continue
@@ -236,16 +258,10 @@ def judge_status(doc: Document, cands: list[Candidate], breaks: list[int]) -> No
         if cues.POST_CUE.match(text, c.end):
             c.status, c.reason = cues.LEARNING, "marked as in progress right after it"
             continue
-        clause = _clause_of(breaks, text, c.start)
-        if clause not in cue_cache:
-            cue_cache[clause] = [
-                (label, clause[0] + s, clause[0] + e)
-                for label, s, e in cues.find_cues(text[clause[0] : clause[1]])
-            ]
-        for label, s, e in reversed(cue_cache[clause]):
-            if e <= c.start and _in_scope(text, e, c.start, spans):
-                c.status, c.reason = label, f"after {text[s:e]!r}"
-                break
+        cue = _cue_before(text, c, cands, breaks, cue_cache)
+        if cue:
+            label, s, e = cue
+            c.status, c.reason = label, f"after {text[s:e]!r}"
 
 
 def _in_scope(text: str, cue_end: int, start: int, spans) -> bool:

@@ -126,7 +126,7 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     cands = _expansions(text, cands, lex, masked)
     cands.sort(key=lambda c: c.start)
     breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(text)]
-    judge_context(doc, cands, lex)
+    judge_context(doc, cands, lex, breaks)
     judge_ambiguous(doc, cands, breaks)
     if listed:
         cands = sorted(cands + listed_skills(doc, cands), key=lambda c: c.start)

@@ -111,7 +111,8 @@ _BY_SQUASHED: dict[str, str] = {key.replace(" ", ""): name for key, name in _BY_
 # fail because "acme", "i", "have" are not heading words.
 _HEAD_NOUNS: dict[str, str] = {
     **dict.fromkeys(("experience", "experiences", "employment", "history",
-                     "internships", "positions", "appointments"), "experience"),
+                     "internships", "positions", "appointments", "roles", "jobs",
+                     "work"), "experience"),
     **dict.fromkeys(("education", "academics", "degrees", "schooling"), "education"),
     **dict.fromkeys(("skills", "competencies", "competences", "proficiencies",
                      "expertise", "technologies", "tools", "toolbox", "toolkit",
