@@ -21,7 +21,10 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["Certification", "CertificationEntry", "find_certifications", "load_certifications"]
+__all__ = [
+    "Certification", "CertificationEntry", "certification_spans", "find_certifications",
+    "load_certifications",
+]
 
 
 @dataclass(frozen=True)
@@ -237,12 +240,10 @@ def _status(text: str, hit: _Hit, line_hits: list[_Hit]) -> str:
     return "in progress" if _IN_PROGRESS_RE.search(window) else "held"
 
 
-def find_certifications(doc: Document) -> tuple[Certification, ...]:
-    """Certifications mentioned anywhere in ``doc``, one per id, in order of appearance.
-
-    A certification mentioned both as held and as in progress is reported in progress:
-    claiming less than the resume says is the safer mistake.
-    """
+@lru_cache(maxsize=16)
+def _kept_hits(doc: Document) -> tuple[_Hit, ...]:
+    """The certification mentions of ``doc``, cached: the profile and the skill matcher
+    both ask."""
     text = doc.text
     m = _matcher()
     hits = _exact_hits(text, m)
@@ -260,6 +261,23 @@ def find_certifications(doc: Document) -> tuple[Certification, ...]:
                 continue
         kept.append(h)
     kept.sort(key=lambda h: h.start)
+    return tuple(kept)
+
+
+def certification_spans(doc: Document) -> list[tuple[int, int]]:
+    """Every place ``doc`` names a certification (the skill matcher leaves them alone)."""
+    return [(h.start, h.end) for h in _kept_hits(doc)]
+
+
+def find_certifications(doc: Document) -> tuple[Certification, ...]:
+    """Certifications mentioned anywhere in ``doc``, one per id, in order of appearance.
+
+    A certification mentioned both as held and as in progress is reported in progress:
+    claiming less than the resume says is the safer mistake.
+    """
+    text = doc.text
+    m = _matcher()
+    kept = _kept_hits(doc)
 
     result: dict[str, Certification] = {}
     for h in kept:

@@ -38,7 +38,12 @@ POST_CUE = re.compile(
 )
 #: Words that may stand between a cue and the skills it governs.
 SCOPE_WORDS = frozenset(
-    ["with", "in", "of", "on", "to", "the", "a", "an", "and", "or", "some", "any", "basic", "basics", "more", "about", "how", "use", "using", "for", "as", "also", "both", "like", "such", "tools", "tool", "skills", "yet", "myself", "into", "languages", "language", "programming", "frameworks", "framework", "technologies", "including", "e", "g", "eg", "i", "am", "currently", "learn", "advanced", "deeper", "working", "work", "data", "other", "hands", "experience", "knowledge", "exposure", "my", "own", "through", "via", "courses", "course", "online", "certification", "certifications", "its", "it", "libraries", "library", "platforms", "learning", "studying", "get", "getting"]
+    """with in of on to the a an and or some any basic basics more about how use using for
+    as also both like such tools tool skills yet myself into languages language
+    programming frameworks framework technologies including e g eg i am currently learn
+    advanced deeper working work data other hands experience knowledge exposure my own
+    through via courses course online certification certifications its it libraries
+    library platforms learning studying get getting certified certificate""".split()
 )
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(
@@ -135,19 +140,34 @@ def find_cues(text: str) -> list[tuple[str, int, int]]:
 
 #: After an ambiguous name, these words mean the ordinary word ("excel at", "go the").
 ORDINARY_NEXT = frozenset(
-    ["at", "the", "to", "a", "an", "beyond", "above", "into", "up", "out", "off", "me", "us", "you", "your", "our", "their", "his", "her", "its", "of", "interest", "curiosity", "joy", "conversations", "ideas", "change", "innovation", "from", "back", "over", "ahead", "getting", "person", "team", "forward", "around", "well", "far"]
+    """at the to a an beyond above into up out off me us you your our their his her its of
+    interest curiosity joy conversations ideas change innovation from back over ahead
+    getting person team forward around well far de du la""".split()
 )
 #: Before an ambiguous name, these words mean the ordinary word ("grade C", "vitamin C").
 ORDINARY_PREV = frozenset(
-    ["grade", "grades", "vitamin", "plan", "type", "class", "level", "tier", "section", "part", "hepatitis", "size", "category", "option", "appendix", "exhibit", "building", "room", "suite", "unit", "row", "block", "lot", "mr", "mrs", "ms", "dr", "will", "would", "can", "could", "must", "should", "let", "lets", "let's", "didn't", "don't", "not", "never", "always", "quick", "rapid", "prompt"]
+    """grade grades vitamin plan type class level tier section part hepatitis size category
+    option appendix exhibit building room suite unit row block lot mr mrs ms dr will
+    would can could must should let lets let's didn't don't not never always quick rapid
+    prompt sous head executive pastry line private personal""".split()
 )
 #: After an ambiguous name, these words mean the skill ("Go services", "Excel macros").
 SKILL_NEXT = frozenset(
-    ["programming", "language", "languages", "code", "coding", "scripts", "script", "scripting", "developer", "developers", "engineer", "engineers", "apps", "app", "applications", "application", "services", "service", "library", "libraries", "package", "packages", "framework", "api", "apis", "sdk", "jobs", "job", "cluster", "clusters", "pipelines", "pipeline", "models", "model", "macros", "macro", "spreadsheets", "spreadsheet", "workbooks", "workbook", "dashboards", "dashboard", "formulas", "formula", "pivot", "vlookup", "reports", "backend", "microservices", "modules", "module", "notebooks", "queries", "query", "stack", "version", "streaming", "sql", "dataframes", "rdd", "rdds", "cookbooks", "recipes", "manifests", "gems", "crates", "routines"]
+    """programming language languages code coding scripts script scripting developer
+    developers engineer engineers apps app applications application services service
+    library libraries package packages framework api apis sdk jobs job cluster clusters
+    pipelines pipeline models model macros macro spreadsheets spreadsheet workbooks
+    workbook dashboards dashboard formulas formula pivot vlookup reports backend
+    microservices modules module notebooks queries query stack version streaming sql
+    dataframes rdd rdds cookbooks recipes manifests gems crates routines""".split()
 )
 #: Before an ambiguous name, these words mean the skill ("written in Go", "using Spark").
 SKILL_PREV = frozenset(
-    ["using", "use", "used", "with", "in", "via", "leveraging", "leverage", "utilizing", "utilising", "utilized", "through", "written", "wrote", "coded", "coding", "programming", "program", "programmed", "developed", "built", "implemented", "languages", "language", "proficient", "proficiency", "expert", "expertise", "experienced", "knowledge", "advanced", "intermediate", "fluent", "skilled", "learning", "learn", "learned", "learnt", "studying", "study"]
+    """using use used with in via leveraging leverage utilizing utilising utilized through
+    written wrote coded coding programming program programmed developed built
+    implemented languages language proficient proficiency expert expertise experienced
+    knowledge advanced intermediate fluent skilled learning learn learned learnt
+    studying study""".split()
 )
 LIST_SEP = re.compile(r"^\s*(?:[,/&+|]|\band\b|\bor\b|,\s*(?:and|or)\b)\s*$", re.IGNORECASE)
 LABEL_LINE = re.compile(

@@ -26,6 +26,18 @@ _DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 _GENERIC_CATEGORIES = {"domain", "concept", "soft"}
 #: Zipf frequency above which a one-word skill name is everyday English.
 _EVERYDAY_ZIPF = 3.5
+#: Above this, a product name written in lower case may be the ordinary word.
+_LOWERCASE_ZIPF = 2.5
+
+
+def _skill_cue(text: str, c: Candidate) -> bool:
+    """A word just before or after that marks a skill: "in python", "python scripts"."""
+    prev = re.search(r"([\w']+) {1,2}$", text[max(0, c.start - 30) : c.start])
+    nxt = re.match(r" {1,2}([\w']+)", text[c.end : c.end + 30])
+    # "in" and "with" are too weak for a lower-case word: "said in jest".
+    strong_prev = cues.SKILL_PREV - {"in", "with", "through", "via"}
+    return bool(prev and prev.group(1).lower() in strong_prev
+                or nxt and nxt.group(1).lower() in cues.SKILL_NEXT)
 
 @dataclass
 class Candidate:
@@ -98,13 +110,20 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return f"{surface!r} abbreviates the words before it"
     if surface.isupper() and re.match(r"\s+[A-Z]\d+(?:\.\d+)+\b", text[c.end : c.end + 12]):
         return f"{surface!r} names the body of a code or standard ({line.strip()[:40]!r})"
+    if c.status != HELD:
+        return None
+    word = c.alias_text.lower()
+    if (not c.ambiguous and surface.islower() and " " not in word
+            and english_zipf().get(word, 0) >= _LOWERCASE_ZIPF
+            and not _skills_context(doc, c.start) and not _skill_cue(text, c)):
+        # "caught a python", "said in jest": the product is written with a capital.
+        return f"{surface!r} in lower case reads as an ordinary word here"
     if not generic or _skills_context(doc, c.start):
         return None
     if doc.section_name_at(c.start) == "education" and _DEGREE_LINE.search(line):
         return f"{surface!r} names a field of study"
     if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):
         return f"{surface!r} is part of an employer's name"
-    word = c.alias_text.lower()
     if category == "soft" or (" " not in word and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
         return f"{surface!r} is an everyday word here, not listed as a skill"
     return None
@@ -112,7 +131,9 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
 
 #: Words that end an organisation's name.
 _ORG_WORDS = frozenset(
-    ["group", "inc", "llc", "ltd", "co", "corp", "corporation", "company", "services", "solutions", "partners", "associates", "carriers", "hospital", "clinic", "center", "centre", "university", "college", "school", "bank", "agency", "studio", "studios", "labs", "systems", "health", "foundation", "institute"]
+    """group inc llc ltd co corp corporation company services solutions partners associates
+    carriers hospital clinic center centre university college school bank agency studio
+    studios labs systems health foundation institute""".split()
 )
 
 

@@ -126,6 +126,12 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     cands = _expansions(text, cands, lex, masked)
     cands.sort(key=lambda c: c.start)
     breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(text)]
+    from .certifications import certification_spans
+
+    certs = certification_spans(doc)
+    for c in cands:
+        if any(s <= c.start and c.end <= e for s, e in certs):
+            c.status, c.reason = "rejected", "part of a certification's name"
     judge_context(doc, cands, lex, breaks)
     judge_ambiguous(doc, cands, breaks)
     if listed:

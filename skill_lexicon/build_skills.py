@@ -46,7 +46,7 @@ VENDORS = {
 }
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+#/-]{1,}$")
 sys.path.insert(0, str(HERE.parent))
-from gapcheck.lexicon import alias_key as key
+from gapcheck.lexicon import alias_key as key  # noqa: E402
 
 
 def slug(name: str) -> str:
@@ -153,12 +153,9 @@ class Builder:
         for alias in aliases:
             if self.is_ordinary(alias) and not ACRONYM.match(alias):
                 continue  # "Clinical" from "Oracle Clinical" would match every nurse
-            # A bare acronym from O*NET ("PMP" for Pathogen Modeling Program) often means
-            # something else on a resume: it needs context and its exact case.
-            short_acronym = bool(ACRONYM.match(alias)) and len(alias) <= 4
-            self.add_alias(sid, alias, True if short_acronym else None)
-            if short_acronym and alias not in self.skills[sid]["case_sensitive"]:
-                self.skills[sid]["case_sensitive"].append(alias)
+            if ACRONYM.match(alias) and len(alias) <= 4:
+                continue  # "PMP" here is Pathogen Modeling Program; on a resume, never
+            self.add_alias(sid, alias)
 
 
 def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] | None:

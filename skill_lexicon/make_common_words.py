@@ -33,8 +33,8 @@ def main() -> None:
     )
     lines = [f"{w} {round(z * 10)}" for w, z in rows if z >= MIN_ZIPF]
     OUT.write_text(
-        "# word zipf*10 (wordfreq, English, zipf >= %.1f; data CC BY-SA 4.0). "
-        "Built by make_common_words.py.\n" % MIN_ZIPF + "\n".join(lines) + "\n",
+        f"# word zipf*10 (wordfreq, English, zipf >= {MIN_ZIPF:.1f}; data CC BY-SA 4.0). "
+        "Built by make_common_words.py.\n" + "\n".join(lines) + "\n",
         encoding="utf-8",
     )
     words = lines
