@@ -101,6 +101,28 @@ class Lexicon:
         return sorted((self.skills[h] for h in hits), key=lambda s: (len(s.name), s.name))[:limit]
 
 
+def _number_variants(key: str) -> tuple[str, ...]:
+    """The same many-word alias with its last noun in the other number: "pivot tables"
+    for "pivot table", "unit tests" for "unit testing". One-word names are left alone:
+    "Windows" is not "window"."""
+    head, _, last = key.rpartition(" ")
+    if not head or len(last) < 4 or not last.isalpha():
+        return ()
+    if last == "testing":
+        return (f"{head} tests", f"{head} test")
+    if last.endswith("ies"):
+        return (f"{head} {last[:-3]}y",)
+    if last.endswith("ss") or last.endswith("ing"):
+        return (f"{head} {last}es",) if last.endswith("ss") else ()
+    if last.endswith("s"):
+        return (f"{head} {last[:-1]}",)
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return (f"{head} {last[:-1]}ies",)
+    if last.endswith(("sh", "ch", "x")):
+        return (f"{head} {last}es",)
+    return (f"{head} {last}s",)
+
+
 def _is_short(alias: str) -> bool:
     """A short all-letter form ("ML", "PR", "IT") that could be an ordinary word or unit;
     "k8s" or "C++" could not."""
@@ -175,6 +197,9 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     _add_records(data["skills"], skills, aliases, override=False)
     for path in extra_files:
         _add_records(_read_user_file(Path(path)), skills, aliases, override=True)
+    for k, alias in list(aliases.items()):
+        for variant in _number_variants(k):
+            aliases.setdefault(variant, alias)
     max_words: dict[str, int] = {}
     for k in aliases:
         words = k.split(" ")

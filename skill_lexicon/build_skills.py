@@ -2,8 +2,9 @@
 
 Sources, merged in this order:
 
-1. ``curated/skills.toml``: the hand-written core (concepts, methods, domain knowledge,
-   soft skills, and the aliases and relations of the common tech skills).
+1. ``curated/skills.toml`` and ``curated/skills_*.toml``: the hand-written core
+   (concepts, methods, domain knowledge, soft skills, and the aliases and relations of
+   the common tech skills).
 2. O*NET 29.2 Technology Skills (``../shared/data/onet``): every software example named
    for any occupation. O*NET names are long ("The MathWorks MATLAB", "Structured query
    language SQL", "ESRI ArcGIS software"), so each gets the short forms people write on a
@@ -220,12 +221,18 @@ def onet_category(commodity: str) -> str:
     return "tool"
 
 
-def build(onet_dir: Path, curated_file: Path = HERE / "curated" / "skills.toml") -> dict:
+def curated_files() -> list[Path]:
+    """The hand-written skill files: the core first, then the domain files."""
+    folder = HERE / "curated"
+    return [folder / "skills.toml", *sorted(folder.glob("skills_*.toml"))]
+
+
+def build(onet_dir: Path, curated: list[Path] | None = None) -> dict:
     zipf = load_zipf(HERE / "common_words.txt")
     builder = Builder(zipf)
-    curated = tomllib.loads(curated_file.read_text(encoding="utf-8"))
-    for item in curated.get("skill", []):
-        builder.add_curated(item)
+    for path in curated or curated_files():
+        for item in tomllib.loads(path.read_text(encoding="utf-8")).get("skill", []):
+            builder.add_curated(item)
     with open(onet_dir / "Technology Skills.txt", encoding="utf-8", newline="") as fh:
         rows = sorted(
             csv.DictReader(fh, delimiter="\t"), key=lambda r: (r["Example"], r["O*NET-SOC Code"])
@@ -257,7 +264,8 @@ def build(onet_dir: Path, curated_file: Path = HERE / "curated" / "skills.toml")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--onet", type=Path, default=DEFAULT_ONET)
-    parser.add_argument("--curated", type=Path, default=HERE / "curated" / "skills.toml")
+    parser.add_argument("--curated", type=Path, nargs="*",
+                        help="curated skill files (default: curated/skills*.toml)")
     parser.add_argument("--out", type=Path, default=HERE / "skills.json")
     args = parser.parse_args(argv)
     data = build(args.onet, args.curated)
