@@ -3,6 +3,7 @@ roles the person's skills already cover.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from .target import Target, role_requirements
 
 #: A ladder rung counts as "the person's" when a title held matches it this closely.
 TITLE_MATCH = 88
+_MANAGER = re.compile(r"\b(?:manager|director|head|vice president|vp|chief)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,14 @@ def next_steps(target: Target, fit: Fit, profile: Profile, held_names: set[str],
         steps.append(Step("certification", f"Earn {cert}",
                           f"{target.title} roles value it", round(gain, 1)))
     if "experience" in values and values["experience"] < 1 and target.years_min:
-        short = target.years_min - (profile.years_experience or 0)
+        from .score import relevant_years
+
+        relevant = relevant_years(target, profile)[0]
+        short = max(0.1, target.years_min - relevant)
         gain = weights["experience"] * (1 - values["experience"]) * 100
         steps.append(Step("experience", f"Gain {short:.1f} more years of relevant experience",
-                          f"{target.title} usually asks {target.years_min:g}+ years",
-                          round(gain, 1)))
+                          f"{target.title} asks {target.years_min:g}+ years; you have "
+                          f"{relevant:.1f} in this kind of work", round(gain, 1)))
     if "degree" in values and values["degree"] < 1:
         gain = weights["degree"] * (1 - values["degree"]) * 100
         fields = ", ".join(target.degree_fields[:3]) or "a related field"
@@ -107,19 +112,26 @@ def career_path(role: Role, profile: Profile) -> CareerPath | None:
         return None
     from rapidfuzz import fuzz
 
+    from .roles import normalize_titles
+
     levels = role.levels
+    keys = normalize_titles([lv.title for lv in levels])
     current, basis = None, ""
     for title in profile.titles[:2]:
-        scored = [(fuzz.token_sort_ratio(title.lower(), lv.title.lower()), i)
-                  for i, lv in enumerate(levels)]
+        mine = normalize_titles([title])[0]  # "Sr. ML Engineer" meets its rung
+        scored = [(fuzz.token_sort_ratio(mine, key), i) for i, key in enumerate(keys)]
         best, i = max(scored)
         if best >= TITLE_MATCH:
             current, basis = i, f"title held: {title}"
             break
     years = profile.years_experience or 0.0
     if current is None:
+        # By years alone, place people on the individual-contributor track: years do not
+        # make anyone a manager.
+        manages = any(_MANAGER.search(t) for t in profile.titles[:2])
         fits = [i for i, lv in enumerate(levels)
-                if lv.years_min is not None and lv.years_min <= years]
+                if lv.years_min is not None and lv.years_min <= years
+                and (manages or not _MANAGER.search(lv.title))]
         if fits:
             current = fits[0]
             for i in fits:
@@ -151,7 +163,7 @@ def _role_matrix(catalog: RoleCatalog, lexicon: Lexicon):
 
     roles, rows, cols, vals, vocab = [], [], [], [], {}
     for role in catalog:
-        reqs = [r for r in role_requirements(role, lexicon) if r.skill_id]
+        reqs = [r for r in role_requirements(role, lexicon, read_description=False) if r.skill_id]
         if len(reqs) < 3:
             continue
         r = len(roles)
@@ -162,6 +174,54 @@ def _role_matrix(catalog: RoleCatalog, lexicon: Lexicon):
             vals.append(1.0 + (0.5 if req.required else 0.0))
     matrix = csr_matrix((vals, (rows, cols)), shape=(len(roles), len(vocab)))
     return roles, vocab, TfidfTransformer().fit_transform(matrix)
+
+
+def suggest_roles(skill_ids: set[str], profile: Profile, catalog: RoleCatalog,
+                  lexicon: Lexicon, limit: int = 5) -> tuple[RelatedRole, ...]:
+    """The roles to suggest without a target: first the role named by the person's
+    current job title (a recruiter reads "Registered Nurse, 6 years" before the skills
+    list, and O*NET roles list software, not clinical skills), then ``related_roles``."""
+    by_skills = related_roles(skill_ids, catalog, lexicon, limit=limit)
+    own = _title_role(profile, catalog)
+    if own is None:
+        return by_skills
+    reqs = tuple(r for r in role_requirements(own, lexicon) if r.skill_id)
+    if not reqs:
+        return by_skills
+    first = _related(own, reqs, skill_ids)
+    rest = tuple(r for r in by_skills if r.title != own.title)
+    return (first, *rest)[:limit]
+
+
+_LEVEL_PREFIX = ("senior ", "sr. ", "sr ", "junior ", "jr. ", "jr ", "lead ", "staff ",
+                 "principal ", "journeyman ", "apprentice ", "chief ", "head ")
+
+
+def _title_role(profile: Profile, catalog: RoleCatalog) -> Role | None:
+    """The catalogue role the newest non-internship job title names, if any."""
+    from .errors import RoleNotFoundError
+
+    title = next((j.title for j in profile.jobs if j.title and not j.is_internship), None)
+    if not title:
+        return None
+    plain = re.sub(r"\s+(?:i{1,3}|iv|\d)$", "", title.strip(), flags=re.IGNORECASE)
+    for prefix in _LEVEL_PREFIX:
+        if plain.lower().startswith(prefix):
+            plain = plain[len(prefix):]
+            break
+    for query in dict.fromkeys((title, plain)):
+        try:
+            return catalog.find(query).role
+        except RoleNotFoundError:
+            continue
+    return None
+
+
+def _related(role: Role, reqs: tuple, skill_ids: set[str]) -> RelatedRole:
+    have = tuple(q.name for q in reqs if q.skill_id in skill_ids)
+    missing = tuple(q.name for q in reqs if q.skill_id not in skill_ids)
+    overlap = round(100 * len(have) / len(reqs), 1)
+    return RelatedRole(role.title, overlap, have, missing[:8], role.source)
 
 
 def related_roles(skill_ids: set[str], catalog: RoleCatalog, lexicon: Lexicon,
@@ -183,10 +243,7 @@ def related_roles(skill_ids: set[str], catalog: RoleCatalog, lexicon: Lexicon,
         role, reqs = roles[r]
         if sims[r] <= 0 or role.id == exclude or (exclude and role.title == exclude):
             continue
-        have = tuple(q.name for q in reqs if q.skill_id in skill_ids)
-        missing = tuple(q.name for q in reqs if q.skill_id not in skill_ids)
-        overlap = round(100 * len(have) / len(reqs), 1)
-        out.append(RelatedRole(role.title, overlap, have, missing[:8], role.source))
+        out.append(_related(role, reqs, skill_ids))
         if len(out) == limit:
             break
     return tuple(out)

@@ -5,7 +5,7 @@ from datetime import date
 from os import PathLike
 from pathlib import Path
 
-from .advise import career_path, next_steps, related_roles
+from .advise import career_path, next_steps, related_roles, suggest_roles
 from .document import Document
 from .lexicon import load_lexicon
 from .match import find_skills
@@ -47,7 +47,7 @@ def analyze(
     profile = build_profile(doc, today=today)
     held = found.ids("held")
     shown = held | set(lex.implied(held))
-    suggested = related_roles(shown, catalog, lex, limit=5)
+    suggested = suggest_roles(shown, profile, catalog, lex, limit=5)
     query = None
     if target is not None:
         kind = target.kind

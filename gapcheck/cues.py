@@ -22,14 +22,29 @@ NEGATED = "negated"
 CLAUSE_BREAK = re.compile(
     r"\n|[;!?|•]|\.(?=\s|$)|\b(?:but|however|although|though|whereas|while|except)\b", re.IGNORECASE
 )
-#: Cheap test before spaCy runs: does the clause hold any cue word?
-CUE_WORD = re.compile(
-    r"\b(?:learn\w*|stud(?:y|ying)|course|class|enroll\w*|pursu\w*|interest\w*|explor\w*|"
-    r"toward\w*|prepar\w*|no|not|never|unfamiliar|lack\w*|without|haven't|hasn't|didn't|"
-    r"progress|into|want\w*|hop\w*|plan\w*|keen|eager|like|love|aspir\w*|goal|intend\w*|"
-    r"seek\w*|excited|ready|wish\w*)\b",
-    re.IGNORECASE,
+#: Cheap test before spaCy runs: does the clause hold any word a cue starts with?
+CUE_WORDS = frozenset(
+    """learn learning study studying course courses class classes bootcamp enrolled
+    enrolling pursuing interested interest interests exploring toward towards preparing no
+    not never zero little limited unfamiliar inexperienced lack lacks lacking without
+    progress into want wants wanting hope hoping hopes plan plans planning keen eager like
+    love aspire aspiring goal intend intending seeking excited ready wish haven't hasn't
+    didn't don't doesn't""".split()
 )
+#: "machine learning" names a skill; it is no cue.
+_LEARNING_SKILLS = frozenset(
+    """machine deep reinforcement supervised unsupervised transfer federated statistical
+    e online active self-supervised representation""".split()
+)
+
+
+def has_cue_word(text: str) -> bool:
+    """True when ``text`` holds a word that a learning or negation cue begins with."""
+    words = re.findall(r"[a-z'’]+", text.lower())
+    for k, w in enumerate(words):
+        if w in CUE_WORDS and not (w == "learning" and k and words[k - 1] in _LEARNING_SKILLS):
+            return True
+    return False
 #: "Python (learning)", "Rust - in progress" just after the mention.
 POST_CUE = re.compile(
     r"\s*[(\[-–]\s*(?:currently\s+)?(?:learning|in progress|studying|self-study|beginner,?"
@@ -119,7 +134,7 @@ def find_cues(text: str) -> list[tuple[str, int, int]]:
     >>> find_cues("currently learning Rust")
     [('learning', 0, 18)]
     """
-    if not CUE_WORD.search(text):
+    if not has_cue_word(text):
         return []
     nlp, matcher = _nlp_and_matcher()
     doc = nlp.make_doc(text)

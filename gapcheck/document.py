@@ -1,7 +1,9 @@
 """The document model every later stage reads: text, pages and sections."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 #: Canonical section names. "header" is the text before the first heading (name,
 #: contact line); "other" is a heading gapcheck recognises as a heading but not as one
@@ -47,10 +49,15 @@ class Document:
 
     def section_at(self, offset: int) -> Section | None:
         """The section whose span (heading included) holds ``offset``."""
-        for section in self.sections:
-            if section.heading_start <= offset < section.end:
-                return section
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        if i >= 0 and offset < self.sections[i].end:
+            return self.sections[i]
         return None
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        # Sections tile the text in order, so their starts are sorted.
+        return [s.heading_start for s in self.sections]
 
     def section_name_at(self, offset: int) -> str:
         section = self.section_at(offset)

@@ -259,6 +259,8 @@ def _cue_before(text: str, c: Candidate, cands: list[Candidate], breaks: list[in
             (label, clause[0] + s, clause[0] + e)
             for label, s, e in cues.find_cues(text[clause[0] : clause[1]])
         ]
+    if not cache[clause]:
+        return None
     spans = [(o.start, o.end) for o in cands if clause[0] <= o.start < c.start]
     for label, s, e in reversed(cache[clause]):
         if e <= c.start and _in_scope(text, e, c.start, spans):

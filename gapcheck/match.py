@@ -118,8 +118,9 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     lex = lexicon or load_lexicon()
     text = doc.text
     masked = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
-             if not inside(masked, m.start())]
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    if masked:
+        words = [w for w in words if not inside(masked, w[1])]
     index = _fuzzy_index(lex)
     cands = _exact(text, words, lex, index)
     cands += _fuzzy(words, cands, lex, index)
@@ -143,7 +144,13 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
 def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
            index: _FuzzyIndex) -> list[Candidate]:
     out: list[Candidate] = []
-    i, n = 0, len(words)
+    n = len(words)
+    # run[i]: how many words from i on are joined into one phrase (no comma, no line end).
+    run = [1] * n
+    for k in range(n - 2, -1, -1):
+        if _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]):
+            run[k] = run[k + 1] + 1
+    i = 0
     while i < n:
         joined = _joined(text, words, i, index)
         if joined is not None:
@@ -152,12 +159,8 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
             continue
         longest = lex.max_words.get(words[i][0], 0)
         hit = None
-        for size in range(min(longest, n - i), 0, -1):
+        for size in range(min(longest, run[i]), 0, -1):
             j = i + size - 1
-            if size > 1 and not all(
-                _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]) for k in range(i, j)
-            ):
-                continue
             alias = lex.aliases.get(" ".join(w[0] for w in words[i : j + 1]))
             if alias is not None:
                 hit = (alias, j)
@@ -176,7 +179,7 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
 
 def _joined(text, words, i, index) -> Candidate | None:
     """Two words that one alias writes as one: "Quick Books", "Java Script"."""
-    if i + 1 >= len(words) or text[words[i][2] : words[i + 1][1]] != " ":
+    if i + 1 >= len(words) or words[i][2] + 1 != words[i + 1][1] or text[words[i][2]] != " ":
         return None
     (w1, s1, _), (w2, _, e2) = words[i], words[i + 1]
     alias = index.solid.get(w1 + w2)

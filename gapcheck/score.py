@@ -20,6 +20,12 @@ DEFAULT_WEIGHTS = {
     "degree": 0.10,
     "certifications": 0.05,
 }
+#: Years in related work (a job title sharing a word with the target's) count this much;
+#: years in other work do not count: "9 years as an accountant" is no nursing experience.
+KINDRED_YEARS = 0.5
+#: A job title this close (rapidfuzz token_set_ratio on normalised titles) to one of the
+#: target's titles makes the job's years relevant.
+TITLE_MATCH = 80
 #: Credit for a requirement by how the person meets it.
 CREDIT = {"have": 1.0, "implied": 0.8, "related": 0.5, "learning": 0.2, "missing": 0.0}
 
@@ -117,13 +123,7 @@ def fit_score(target: Target, found: SkillSet, profile: Profile, lexicon: Lexico
             partial = sum(1 for g in mine if 0 < g.credit < 1)
             parts[name] = (value, f"{full} of {len(mine)} held, {partial} partly")
     if target.years_min:
-        years = profile.years_experience or 0.0
-        if not years and profile.years_stated:
-            years = profile.years_stated
-        rng = (f"{target.years_min:g}-{target.years_max:g}" if target.years_max
-               else f"{target.years_min:g}+")
-        parts["experience"] = (min(1.0, years / target.years_min),
-                               f"{years:.1f} years against {rng} asked")
+        parts["experience"] = _experience_part(target, profile)
     if target.degree_level:
         parts["degree"] = _degree_part(target, profile)
     if target.certifications:
@@ -136,6 +136,95 @@ def fit_score(target: Target, found: SkillSet, profile: Profile, lexicon: Lexico
     score = round(sum(c.weight * c.value for c in components) * 100, 1)
     left_out = tuple(name for name in w if name not in parts)
     return Fit(score, components, gaps, left_out)
+
+
+def relevant_years(target: Target, profile: Profile) -> tuple[float, float, float]:
+    """(relevant, kindred, total) years of work for ``target``.
+
+    A job is relevant when its title is close to the target's title, one of the role's
+    other titles or a rung of its ladder (a job without a readable title gets the benefit
+    of the doubt); kindred when it shares a title word ("Software Engineer" for "Machine
+    Learning Engineer"). ``kindred`` includes ``relevant``. Overlapping jobs count once.
+    Without dated jobs, the years the resume states count as relevant.
+    """
+    total = profile.years_experience or 0.0
+    if not profile.jobs:
+        stated = profile.years_stated or 0.0
+        return stated, stated, stated
+    titles, kin_titles = _target_titles(target)
+    jobs = [j for j in profile.jobs if not j.is_internship]
+    close = [j for j in jobs if not j.title or _title_score(j.title, titles, ()) == 1.0]
+    kin = [j for j in jobs if not j.title or _title_score(j.title, titles, kin_titles) > 0]
+    return min(total, _span_years(close)), min(total, _span_years(kin)), total
+
+
+def _span_years(jobs) -> float:
+    days, cur = 0, None
+    for start, end in sorted((j.start, j.end) for j in jobs):
+        if cur and start <= cur[1]:
+            cur[1] = max(cur[1], end)
+            continue
+        if cur:
+            days += (cur[1] - cur[0]).days + 1
+        cur = [start, end]
+    if cur:
+        days += (cur[1] - cur[0]).days + 1
+    return round(days / 365.25, 1)
+
+
+_LEVEL_WORDS = frozenset(("senior", "junior", "lead", "staff", "principal", "chief", "head",
+                          "associate", "assistant", "manager", "director", "i", "ii", "iii",
+                          "journeyman", "apprentice", "intern", "of", "specialist"))
+
+
+def _role_titles(role) -> list[str]:
+    return [role.title, *role.alt_titles, *(lv.title for lv in role.levels)]
+
+
+def _target_titles(target: Target) -> tuple[list[str], list[str]]:
+    """Normalised titles of the target, and of the roles its ladder names as related."""
+    from .roles import load_roles, normalize_titles
+
+    titles, kin = [target.title], []
+    if target.role is not None:
+        titles += _role_titles(target.role)
+        catalog = load_roles()
+        for rid, _overlap in target.role.related:
+            other = catalog.get(rid)
+            if other is not None:
+                kin += _role_titles(other)
+    return ([t for t in normalize_titles(titles) if t],
+            [t for t in normalize_titles(kin) if t] if kin else [])
+
+
+def _title_score(title: str, targets: list[str], kin: list[str]) -> float:
+    """1.0 for a title close to one of ``targets``; 0.5 for one close to a related role's
+    title (``kin``) or sharing a word that names the work (not a level word such as
+    "senior") with a target title; else 0.0."""
+    from rapidfuzz import fuzz
+
+    from .roles import normalize_titles
+
+    key = normalize_titles([title])[0]
+    if any(fuzz.token_set_ratio(key, t) >= TITLE_MATCH for t in targets):
+        return 1.0
+    if any(fuzz.token_set_ratio(key, t) >= TITLE_MATCH for t in kin):
+        return 0.5
+    words = set(key.split()) - _LEVEL_WORDS
+    return 0.5 if any(words & set(t.split()) for t in targets) else 0.0
+
+
+def _experience_part(target: Target, profile: Profile) -> tuple[float, str]:
+    relevant, kindred, total = relevant_years(target, profile)
+    years = relevant + KINDRED_YEARS * (kindred - relevant)
+    rng = (f"{target.years_min:g}-{target.years_max:g}" if target.years_max
+           else f"{target.years_min:g}+")
+    detail = f"{relevant:.1f} relevant years against {rng} asked"
+    if kindred - relevant >= 0.1:
+        detail += f"; {kindred - relevant:.1f} in related work, counted at {KINDRED_YEARS:.0%}"
+    if total - kindred >= 0.1:
+        detail += f"; {total - kindred:.1f} in other work, not counted"
+    return min(1.0, years / target.years_min), detail
 
 
 def _degree_part(target: Target, profile: Profile) -> tuple[float, str]:

@@ -57,29 +57,62 @@ class Target:
 #: O*NET lists dozens of tools per occupation; the heaviest few are what a job asks for.
 MAX_ONET_REQUIRED = 8
 MAX_ONET_SKILLS = 25
+#: O*NET weights: 2.0 "In Demand" (employers ask for it), 1.5 "Hot" (popular across the
+#: whole economy), 1.0 listed.
+ONET_IN_DEMAND, ONET_HOT = 2.0, 1.5
 
 
-def role_requirements(role: Role, lexicon: Lexicon | None = None) -> tuple[Requirement, ...]:
-    """The role's skills as requirements, resolved to lexicon ids, deduplicated."""
+def role_requirements(role: Role, lexicon: Lexicon | None = None,
+                      read_description: bool = True) -> tuple[Requirement, ...]:
+    """The role's skills as requirements, resolved to lexicon ids, deduplicated.
+
+    O*NET marks no skill required and lists mostly software tools, so for an O*NET role
+    the skills its description names ("Assess patient health problems ... nursing care
+    plans") come first and are required, then its tools: the "In Demand" ones required,
+    "Hot" ones only when nothing else is (a hot tool such as Apache Spark is popular
+    everywhere, not what a nurse is hired for), the rest preferred.
+    ``read_description=False`` skips the description (the related-roles matrix reads
+    1,000 roles at once).
+    """
     lex = lexicon or load_lexicon()
     skills = list(role.skills)
+    described: list[str] = []
     if role.source == "onet":
-        # O*NET marks no skill required: take the hot/in-demand ones as required.
-        skills.sort(key=lambda s: (-s.weight, s.name))
+        skills.sort(key=lambda s: -s.weight)  # stable: keeps the data's order within a tier
         skills = skills[:MAX_ONET_SKILLS]
+        described = _described_skills(role.description, lex) if read_description else []
+    floor = ONET_IN_DEMAND if described or any(
+        s.weight >= ONET_IN_DEMAND for s in skills) else ONET_HOT
     out: list[Requirement] = []
     seen: set[str] = set()
-    for i, rs in enumerate(skills):
+    for sid in described:
+        seen.add(sid)
+        out.append(Requirement(lex.get(sid).name, sid, True, ONET_IN_DEMAND))
+    tools = 0
+    for rs in skills:
         skill = lex.resolve(rs.name)
         sid = skill.id if skill else None
         key = sid or rs.name.lower()
         if key in seen:
             continue
         seen.add(key)
-        required = rs.required if role.source != "onet" else (i < MAX_ONET_REQUIRED
-                                                             and rs.weight > 1.0)
+        if role.source == "onet":
+            required = tools < MAX_ONET_REQUIRED and rs.weight >= floor
+            tools += 1
+        else:
+            required = rs.required
         out.append(Requirement(skill.name if skill else rs.name, sid, required, rs.weight))
     return tuple(out)
+
+
+def _described_skills(description: str, lex: Lexicon) -> list[str]:
+    """Ids of the skills a role description names, in order (none for generic words)."""
+    if not description:
+        return []
+    from .match import find_skills
+
+    found = find_skills(description, lex)
+    return [s.id for s in sorted(found.held, key=lambda s: s.mentions[0].start)]
 
 
 def target_from_role(match: RoleMatch, lexicon: Lexicon | None = None) -> Target:
