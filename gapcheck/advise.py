@@ -156,24 +156,45 @@ def _years_to(level: Level | None, years: float) -> float | None:
 
 
 @lru_cache(maxsize=4)
-def _role_matrix(catalog: RoleCatalog, lexicon: Lexicon):
-    """Roles x skills, TF-IDF weighted, so that ubiquitous tools (office suites) count less."""
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import TfidfTransformer
+def _role_index(catalog: RoleCatalog, lexicon: Lexicon):
+    """Every role's TF-IDF skill weights, as flat numpy arrays: (roles, vocab, ptr, cols,
+    weights). The bundled roles come from ``role_index.json`` (fitted with scikit-learn by
+    ``skill_lexicon/build_role_index.py``); a user's own roles are weighted here with the
+    same IDF, so they rank on the same scale."""
+    import json
+    from importlib import resources
 
-    roles, rows, cols, vals, vocab = [], [], [], [], {}
+    import numpy as np
+
+    data = json.loads(resources.files("skill_lexicon").joinpath("role_index.json")
+                      .read_text(encoding="utf-8"))
+    vocab = {s: i for i, s in enumerate(data["skills"])}
+    idf = list(data["idf"])
+    rare = max(idf)
+    stored = {r["id"]: r for r in data["roles"]}
+    roles, cols, weights = [], [], []
     for role in catalog:
-        reqs = [r for r in role_requirements(role, lexicon, read_description=False) if r.skill_id]
+        rec = stored.get(role.id) if role.source != "user" else None
+        if rec is not None:
+            roles.append(role)
+            cols.append(rec["skills"])
+            weights.append(rec["weights"])
+            continue
+        if role.source != "user":
+            continue
+        reqs = [r for r in role_requirements(role, lexicon) if r.skill_id]
         if len(reqs) < 3:
             continue
-        r = len(roles)
-        roles.append((role, tuple(reqs)))
-        for req in reqs:
-            rows.append(r)
-            cols.append(vocab.setdefault(req.skill_id, len(vocab)))
-            vals.append(1.0 + (0.5 if req.required else 0.0))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(roles), len(vocab)))
-    return roles, vocab, TfidfTransformer().fit_transform(matrix)
+        c = [vocab.setdefault(q.skill_id, len(vocab)) for q in reqs]
+        idf += [rare] * (len(vocab) - len(idf))  # skills no bundled role has: rarest
+        w = [(1.5 if q.required else 1.0) * idf[k] for q, k in zip(reqs, c)]
+        norm = sum(x * x for x in w) ** 0.5
+        roles.append(role)
+        cols.append(c)
+        weights.append([x / norm for x in w])
+    ptr = np.cumsum([0] + [len(c) for c in cols])
+    return (roles, vocab, ptr, np.array([k for c in cols for k in c], dtype=np.int64),
+            np.array([x for w in weights for x in w]))
 
 
 def suggest_roles(skill_ids: set[str], profile: Profile, catalog: RoleCatalog,
@@ -229,20 +250,18 @@ def related_roles(skill_ids: set[str], catalog: RoleCatalog, lexicon: Lexicon,
     """The roles whose skills the person's skills cover best (cosine similarity over
     TF-IDF-weighted skill vectors), each with its plain overlap percentage."""
     import numpy as np
-    from sklearn.metrics.pairwise import linear_kernel
 
-    roles, vocab, matrix = _role_matrix(catalog, lexicon)
-    cols = [vocab[s] for s in skill_ids if s in vocab]
-    if not cols:
+    roles, vocab, ptr, cols, weights = _role_index(catalog, lexicon)
+    person = [vocab[s] for s in skill_ids if s in vocab]
+    if not person or not roles:
         return ()
-    person = np.zeros((1, len(vocab)))
-    person[0, cols] = 1.0
-    sims = linear_kernel(matrix, person).ravel()
+    sims = np.add.reduceat(weights * np.isin(cols, person), ptr[:-1])
     out = []
     for r in np.argsort(-sims, kind="stable"):
-        role, reqs = roles[r]
+        role = roles[r]
         if sims[r] <= 0 or role.id == exclude or (exclude and role.title == exclude):
             continue
+        reqs = tuple(q for q in role_requirements(role, lexicon) if q.skill_id)
         out.append(_related(role, reqs, skill_ids))
         if len(out) == limit:
             break

@@ -107,8 +107,10 @@ def score_folder(
     """
     workers = max(1, workers or min(len(paths), os.cpu_count() or 1))
     rows: list[dict] = []
+    # Here first: a bad lexicon or role file raises once in this process (a failing pool
+    # initializer would restart workers for ever), and forked workers start warm.
+    _init_worker(settings)
     if workers == 1 or len(paths) < 2:
-        _init_worker(settings)
         results: Iterator[dict] = (_score_in_worker(str(p)) for p in paths)
         for row in results:
             rows.append(row)
@@ -117,7 +119,7 @@ def score_folder(
     else:
         import multiprocessing
 
-        # Forked workers share the lexicon already loaded here; elsewhere each loads once.
+        # Forked workers share the caches loaded above; elsewhere each loads once.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         ctx = multiprocessing.get_context(method)
         with ctx.Pool(workers, _init_worker, (settings,), maxtasksperchild=500) as pool:
@@ -131,12 +133,25 @@ def score_folder(
 
 
 def write_atomically(path: str | os.PathLike[str], data: str, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` so that a reader never sees half a file."""
+    """Write ``data`` to ``path`` so that a reader never sees half a file.
+
+    The file gets the mode a plain ``open()`` would give it (mkstemp's is 0600), or keeps
+    the mode of the file it replaces. Characters the encoding cannot hold, such as the
+    undecodable bytes of a file name, are written as backslash escapes.
+    """
     target = Path(path)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+        with os.fdopen(fd, "w", encoding=encoding, errors="backslashreplace",
+                       newline="") as fh:
             fh.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

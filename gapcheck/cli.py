@@ -8,6 +8,8 @@ import os
 import sys
 import time
 from datetime import date
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -31,18 +33,36 @@ Exit codes: 0 ok, 1 a score below --min-score, 2 a usage or input error.
 """
 
 
+_GROUP_OPTIONS = ("-h", "--help", "--version")
+
+
 class _DefaultToReport(click.Group):
     """``gapcheck FILE`` means ``gapcheck report FILE``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        # Options may come first too: ``gapcheck -f json FILE``.
+        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = ["report", *args]
         return super().parse_args(ctx, args)
 
 
-def _fail(err: Exception) -> None:
+def _fail(err: Exception) -> NoReturn:
     click.echo(f"gapcheck: {err}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _one_target(role: str | None, posting: str | None) -> None:
+    if role and posting:
+        raise click.UsageError("give --role or --posting, not both")
+
+
+def _write(output: str, text: str, encoding: str = "utf-8") -> None:
+    from .batch import write_atomically
+
+    try:
+        write_atomically(output, text, encoding=encoding)
+    except OSError as err:
+        _fail(GapcheckError(f"cannot write: {err.strerror or err}", output))
 
 
 def _today(value: str | None) -> date | None:
@@ -87,18 +107,18 @@ def report(resume, role, posting, lexicon_files, role_files, today, fmt, output,
     from .analyze import analyze
     from .render import render
 
+    _one_target(role, posting)
     try:
-        rep = analyze(resume, role=role, posting=posting, today=_today(today),
-                      lexicon_files=lexicon_files, role_files=role_files)
+        # A Path, not a str: analyze() reads a str posting as the posting's text.
+        rep = analyze(resume, role=role, posting=Path(posting) if posting else None,
+                      today=_today(today), lexicon_files=lexicon_files, role_files=role_files)
         text = render(rep, fmt, color=_use_color(output))
-        if output:
-            from .batch import write_atomically
-
-            write_atomically(output, text)
-        else:
-            click.echo(text)
-    except (GapcheckError, OSError) as err:
+    except GapcheckError as err:
         _fail(err)
+    if output:
+        _write(output, text)
+    else:
+        click.echo(text)
     if min_score is not None and rep.score < min_score:
         sys.exit(EXIT_BELOW_MIN)
 
@@ -115,21 +135,22 @@ def report(resume, role, posting, lexicon_files, role_files, today, fmt, output,
 def batch(folder, role, posting, lexicon_files, role_files, today, recursive, workers, fmt,
           output, min_score):
     """Score every resume in FOLDER into one table, best fit first."""
-    from .batch import BatchSettings, iter_resumes, score_folder, write_atomically
+    from .batch import BatchSettings, iter_resumes, score_folder
     from .render.tabular import markdown_table, write_csv, write_jsonl
 
+    _one_target(role, posting)
     start = time.monotonic()
     try:
         settings = BatchSettings(_batch_target(role, posting, lexicon_files, role_files),
                                  _today(today), (), tuple(lexicon_files), tuple(role_files))
         paths = list(iter_resumes(folder, recursive))
+        if sys.stderr.isatty() and paths:
+            with click.progressbar(length=len(paths), label="scoring", file=sys.stderr) as bar:
+                rows = score_folder(paths, settings, workers, on_row=lambda _row: bar.update(1))
+        else:
+            rows = score_folder(paths, settings, workers)
     except GapcheckError as err:
         _fail(err)
-    if sys.stderr.isatty() and paths:
-        with click.progressbar(length=len(paths), label="scoring", file=sys.stderr) as bar:
-            rows = score_folder(paths, settings, workers, on_row=lambda _row: bar.update(1))
-    else:
-        rows = score_folder(paths, settings, workers)
     failed = sum(1 for r in rows if r["error"])
     kept = [r for r in rows if min_score is None or r["error"] or r["score"] >= min_score]
     if fmt == "markdown":
@@ -141,10 +162,7 @@ def batch(folder, role, posting, lexicon_files, role_files, today, recursive, wo
         (write_csv if fmt == "csv" else write_jsonl)(kept, buf)
         data = buf.getvalue()
     if output:
-        try:
-            write_atomically(output, data, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        except OSError as err:
-            _fail(GapcheckError(f"cannot write: {err.strerror or err}", output))
+        _write(output, data, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     else:
         click.echo(data, nl=False)
     click.echo(f"scored {len(rows) - failed}, failed {failed}, "
@@ -159,14 +177,12 @@ def _batch_target(role, posting, lexicon_files, role_files):
     from .roles import load_roles
     from .target import target_from_role
 
-    if role and posting:
-        raise GapcheckError("give --role or --posting, not both")
+    # Load both files here, so a bad one is one error line, not a failure in every worker.
     lex = load_lexicon(tuple(lexicon_files))
+    catalog = load_roles(tuple(role_files))
     if role:
-        return target_from_role(load_roles(tuple(role_files)).find(role), lex)
+        return target_from_role(catalog.find(role), lex)
     if posting:
-        from pathlib import Path
-
         from .posting import requirements_from_posting
 
         return requirements_from_posting(Path(posting), lex)

@@ -22,29 +22,29 @@ NEGATED = "negated"
 CLAUSE_BREAK = re.compile(
     r"\n|[;!?|•]|\.(?=\s|$)|\b(?:but|however|although|though|whereas|while|except)\b", re.IGNORECASE
 )
-#: Cheap test before spaCy runs: does the clause hold any word a cue starts with?
-CUE_WORDS = frozenset(
-    """learn learning study studying course courses class classes bootcamp enrolled
-    enrolling pursuing interested interest interests exploring toward towards preparing no
-    not never zero little limited unfamiliar inexperienced lack lacks lacking without
-    progress into want wants wanting hope hoping hopes plan plans planning keen eager like
-    love aspire aspiring goal intend intending seeking excited ready wish haven't hasn't
-    didn't don't doesn't""".split()
-)
-#: "machine learning" names a skill; it is no cue.
-_LEARNING_SKILLS = frozenset(
-    """machine deep reinforcement supervised unsupervised transfer federated statistical
-    e online active self-supervised representation""".split()
+#: Cheap test before spaCy runs: could the clause hold a cue at all? A superset of the
+#: Matcher patterns below, so spaCy is loaded only for resumes that need it.
+_MAYBE_CUE = re.compile(
+    r"(?:^\W*|\b(?:currently|now|actively|presently|also|still|am|i'm|been|started|begun|"
+    r"began|begin|start|self|continuously|continue|to|in)[\s-]+)(?:learn|learning|studying|"
+    r"exploring)\b|\blearning\s*:|\bstudying\b|\b(?:taking|took|enrolled|completing|"
+    r"attending)\b[\w\s]{0,20}\b(?:course|courses|class|classes|bootcamp|mooc)\b|"
+    r"\benroll|\bpursuing\b|"
+    r"\binterest(?:ed|s)?\s+in\b|\bexploring\b|\b(?:working|preparing)\s+(?:toward|for)|"
+    r"\b(?:no|zero|little|limited|without)\b[\w\s-]{0,40}?\b(?:experience|exposure|"
+    r"knowledge|background|familiarity)\b|\b(?:not|never)\s+(?:yet\s+)?(?:familiar|"
+    r"experienced|proficient|comfortable|used|worked|touched|tried|exposed|trained)\b|"
+    r"\b(?:unfamiliar|inexperienced|lack|lacks|lacking)\b|n[’']t\s+(?:used|worked|use|work|"
+    r"touched|tried)\b|\b(?:have|has|did|do|does)\s+not\s+(?:used|worked|use|work|touched|"
+    r"tried)\b|\bin progress\b|\b(?:get|getting|break|breaking|transition|move)\s+into\b|"
+    r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve)\b",
+    re.I,
 )
 
 
 def has_cue_word(text: str) -> bool:
-    """True when ``text`` holds a word that a learning or negation cue begins with."""
-    words = re.findall(r"[a-z'’]+", text.lower())
-    for k, w in enumerate(words):
-        if w in CUE_WORDS and not (w == "learning" and k and words[k - 1] in _LEARNING_SKILLS):
-            return True
-    return False
+    """True when ``text`` may hold a learning or negation cue."""
+    return _MAYBE_CUE.search(text) is not None
 #: "Python (learning)", "Rust - in progress" just after the mention.
 POST_CUE = re.compile(
     r"\s*[(\[-–]\s*(?:currently\s+)?(?:learning|in progress|studying|self-study|beginner,?"
