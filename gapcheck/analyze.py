@@ -47,7 +47,9 @@ def analyze(
     profile = build_profile(doc, today=today)
     held = found.ids("held")
     shown = held | set(lex.implied(held))
-    suggested = suggest_roles(shown, profile, catalog, lex, limit=5)
+    # Suggestions answer "what could I be?": only asked when no target is given.
+    suggested = () if any(x is not None for x in (role, posting, target)) else suggest_roles(
+        shown, profile, catalog, lex, limit=5)
     query = None
     if target is not None:
         kind = target.kind

@@ -150,18 +150,21 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
     for k in range(n - 2, -1, -1):
         if _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]):
             run[k] = run[k + 1] + 1
+    aliases, max_words, solid = lex.aliases, lex.max_words, index.solid
     i = 0
     while i < n:
-        joined = _joined(text, words, i, index)
-        if joined is not None:
-            out.append(joined)
-            i += 2
-            continue
-        longest = lex.max_words.get(words[i][0], 0)
+        if run[i] > 1 and words[i][0] + words[i + 1][0] in solid:
+            joined = _joined(text, words, i, index)
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        longest = max_words.get(words[i][0], 0)
         hit = None
         for size in range(min(longest, run[i]), 0, -1):
             j = i + size - 1
-            alias = lex.aliases.get(" ".join(w[0] for w in words[i : j + 1]))
+            alias = aliases.get(words[i][0] if size == 1 else
+                                " ".join(w[0] for w in words[i : j + 1]))
             if alias is not None:
                 hit = (alias, j)
                 break

@@ -197,6 +197,7 @@ class RoleCatalog:
 
     def __init__(self, roles: Iterable[Role],
                  title_keys: dict[str, list[str]] | None = None) -> None:
+        self._found: dict[str, RoleMatch] = {}
         by_id: dict[str, Role] = {}
         for role in roles:  # later wins, so user files can replace a built-in role
             by_id[role.id] = role
@@ -346,8 +347,11 @@ class RoleCatalog:
         >>> load_roles().find("sr ml eng").level.title  # doctest: +SKIP
         'Senior Machine Learning Engineer'
         """
+        if query in self._found:
+            return self._found[query]
         matches = self.search(query, limit=3)
         if matches and matches[0].score >= MIN_SCORE:
+            self._found[query] = matches[0]  # a batch asks the same query many times
             return matches[0]
         raise RoleNotFoundError(query, [m.display_title for m in matches]
                                 or self._closest_by_spelling(query))

@@ -6,6 +6,7 @@ wording of the report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
 from .roles import Level, Role, RoleMatch
@@ -74,7 +75,12 @@ def role_requirements(role: Role, lexicon: Lexicon | None = None,
     ``read_description=False`` skips the description (the related-roles matrix reads
     1,000 roles at once).
     """
-    lex = lexicon or load_lexicon()
+    return _role_requirements(role, lexicon or load_lexicon(), read_description)
+
+
+@lru_cache(maxsize=4096)
+def _role_requirements(role: Role, lex: Lexicon,
+                       read_description: bool) -> tuple[Requirement, ...]:
     skills = list(role.skills)
     described: list[str] = []
     if role.source == "onet":
