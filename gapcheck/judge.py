@@ -200,10 +200,16 @@ def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
     return surface.islower() and _list_line(text, start)
 
 
+_LIST_SEPARATOR = re.compile(r"[,|;•]")
+
+
 def _list_line(text: str, pos: int) -> bool:
     """True on a line that lists items: "python, sql, spark"."""
     line_start, line_end = _line_of(text, pos)
-    return len(re.findall(r"[,|;•]", text[line_start:line_end])) >= 2
+    # Look near the mention only: a list is a list locally, and a megabyte-long line must
+    # not be scanned once per mention.
+    window = text[max(line_start, pos - 200) : min(line_end, pos + 200)]
+    return len(_LIST_SEPARATOR.findall(window)) >= 2
 
 
 def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int, breaks) -> str:

@@ -7,6 +7,7 @@ tool or technique is reported rather than lost.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import cues
@@ -47,12 +48,22 @@ def listed_skills(doc: Document, cands: list[Candidate]) -> list[Candidate]:
         for item_start, item in _items(line[body:]):
             start = offset + item_start
             end = start + len(item)
-            if any(s < end and start < e for s, e in starts) or not _is_skill_like(item):
+            k = bisect.bisect_left(starts, (end, -1))  # spans starting before the item ends
+            if _overlaps(starts, k, start) or not _is_skill_like(item):
                 continue
             name = _display(item)
             out.append(Candidate("listed:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
                                  name, False, False, start, end, "listed", 0.5))
     return out
+
+
+def _overlaps(starts: list[tuple[int, int]], k: int, start: int) -> bool:
+    """Whether any span before index ``k`` reaches past ``start`` (spans are short, so a
+    few steps back suffice)."""
+    for s, e in reversed(starts[max(0, k - 8) : k]):
+        if e > start:
+            return True
+    return False
 
 
 def _list_body(doc: Document, line: str, line_start: int, spans) -> int | None:

@@ -33,8 +33,12 @@ from .lexicon import WORD, Lexicon, alias_key, load_lexicon
 from .listed import listed_skills
 
 #: E-mail addresses and links: "brianna.ts@example.com" holds no TypeScript.
-_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev)\S*",
-                      re.IGNORECASE)
+_ADDRESS = re.compile(  # bounded runs: a megabyte without spaces must not backtrack
+    r"[^\s@]{1,64}@[^\s@]{1,255}|\b(?:https?://|www\.)\S{1,2000}|"
+    r"\b[\w-]{1,63}\.(?:com|org|net|io|dev)\b\S{0,2000}", re.IGNORECASE)
+#: Longest word worth a typo lookup: no alias is longer, and a megabyte-long "word"
+#: must not cost a megabyte of deletions.
+_MAX_FUZZY = 40
 #: What may stand between the words of one alias: "scikit-learn", "CI/CD", "Node.js".
 _JOIN_GAP = re.compile(r"^(?: {1,2}|[-/_.]| ?[-/] ?)$")
 
@@ -195,7 +199,7 @@ def _fuzzy(words, found, lex, index) -> list[Candidate]:
     covered = {c.start for c in found}
     out: list[Candidate] = []
     for w, start, end in words:
-        if start in covered or len(w) < 5 or not w.isalpha():
+        if start in covered or not 5 <= len(w) <= _MAX_FUZZY or not w.isalpha():
             continue
         alias = index.spaced.get(w)  # "PowerBI", "NodeJS" for "Power BI", "Node JS"
         if alias is not None:
