@@ -20,6 +20,11 @@ HELD = "held"
 _DEGREE_LINE = re.compile(
     r"\b(?:B\.?S\.?c?|B\.?A|M\.?S\.?c?|M\.?A|MBA|Ph\.?D|BSN|MSN|B\.?Eng|M\.?Eng|Bachelor'?s?|"
     r"Master'?s?|Associate'?s?|Diploma|Degree|Major|Minor)\b")
+#: A short line of capitalised words, perhaps with a date or place: a job title
+#: ("Inside Sales Representative — Acme, 2019-2022") or a heading, not a skills claim.
+_TITLE_LINE = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:(?:[A-Z][\w.&'/-]*|of|and|&|for|the|in|at|[-–—|,@()]|\d[\d/.–-]*)"
+    r"\s*){1,12}$")
 #: A line dating a job: "Payroll Specialist — Peachline Hospitality Group (2019–present)".
 _DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 #: Categories of skills whose names are ordinary nouns ("Marketing", "Safety").
@@ -118,10 +123,16 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
             and not _skills_context(doc, c.start) and not _skill_cue(text, c)):
         # "caught a python", "said in jest": the product is written with a capital.
         return f"{surface!r} in lower case reads as an ordinary word here"
-    if not generic or _skills_context(doc, c.start):
+    if not generic:
         return None
-    if doc.section_name_at(c.start) == "education" and _DEGREE_LINE.search(line):
+    section = doc.section_name_at(c.start)
+    if section == "education" and _DEGREE_LINE.search(line):
         return f"{surface!r} names a field of study"
+    if section in ("experience", "header") and _TITLE_LINE.match(line) and not _list_line(
+            text, c.start):
+        return f"{surface!r} is part of a job title or heading ({line.strip()[:50]!r})"
+    if _skills_context(doc, c.start):
+        return None
     if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):
         return f"{surface!r} is part of an employer's name"
     if category == "soft" or (" " not in word and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
@@ -197,6 +208,8 @@ def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
     line = text[line_start:line_end]
     if sum(ch.isupper() for ch in line) > 3 * max(1, sum(ch.islower() for ch in line)):
         return True  # an all-caps line says nothing about case
+    if alias.isupper() and english_zipf().get(alias.lower(), 0) >= 3.0:
+        return False  # "BASIC" the language, "basic" the word, whatever the line
     return surface.islower() and _list_line(text, start)
 
 
