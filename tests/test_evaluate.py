@@ -1,0 +1,43 @@
+"""Accuracy floors: the figures the matcher reached, so they cannot silently fall.
+
+Raise a floor when the matcher improves; never lower one to make a change pass.
+``python -m gapcheck.evaluate tests/devset -v`` lists every miss and false hit.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gapcheck.evaluate import evaluate
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def devset():
+    return evaluate(HERE / "devset")
+
+
+@pytest.fixture(scope="module")
+def holdout():
+    return evaluate(HERE / "holdout")
+
+
+def test_devset_floors(devset):
+    assert len(devset.files) >= 25
+    assert devset.precision >= 0.78
+    assert devset.recall >= 0.70
+    assert devset.f1 >= 0.74
+
+
+def test_devset_has_no_trap_or_learning_errors(devset):
+    assert devset.resumes_with_trap_or_learning_errors == 0
+    assert devset.learning_recall >= 0.95
+
+
+def test_holdout_floors(holdout):
+    # Written blind to the lexicon and matcher and never used for tuning: only measured.
+    assert holdout.precision >= 0.75
+    assert holdout.recall >= 0.78
+    assert holdout.f1 >= 0.77
