@@ -60,7 +60,7 @@ def listed_skills(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 def _overlaps(starts: list[tuple[int, int]], k: int, start: int) -> bool:
     """Whether any span before index ``k`` reaches past ``start`` (spans are short, so a
     few steps back suffice)."""
-    for s, e in reversed(starts[max(0, k - 8) : k]):
+    for _, e in reversed(starts[max(0, k - 8) : k]):
         if e > start:
             return True
     return False

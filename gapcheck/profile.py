@@ -246,10 +246,18 @@ def find_jobs(doc: Document, today: date | None = None) -> tuple[Job, ...]:
 
 def _years(jobs: tuple[Job, ...], today: date) -> float:
     """Total years in non-internship jobs, counting overlapping periods once."""
-    spans = sorted((j.start, min(j.end, today)) for j in jobs if not j.is_internship)
+    return merged_years((j.start, min(j.end, today)) for j in jobs if not j.is_internship)
+
+
+def merged_years(spans) -> float:
+    """Years covered by (start, end) date spans, overlapping or adjoining ones counted once.
+
+    >>> merged_years([(date(2019, 1, 1), date(2020, 12, 31)), (date(2020, 6, 1), date(2021, 12, 31))])
+    3.0
+    """
     total_days = 0
     current: list[date] | None = None
-    for start, end in spans:
+    for start, end in sorted(spans):
         if end < start:
             continue
         if current and start <= current[1] + timedelta(days=1):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, alias_key
 from .match import SkillSet
-from .profile import Profile
+from .profile import Profile, merged_years
 from .target import DEGREE_RANK, Requirement, Target
 
 DEFAULT_WEIGHTS = {
@@ -155,21 +155,11 @@ def relevant_years(target: Target, profile: Profile) -> tuple[float, float, floa
     jobs = [j for j in profile.jobs if not j.is_internship]
     close = [j for j in jobs if not j.title or _title_score(j.title, titles, ()) == 1.0]
     kin = [j for j in jobs if not j.title or _title_score(j.title, titles, kin_titles) > 0]
-    return min(total, _span_years(close)), min(total, _span_years(kin)), total
+    close_years = merged_years((j.start, j.end) for j in close)
+    kin_years = merged_years((j.start, j.end) for j in kin)
+    return min(total, close_years), min(total, kin_years), total
 
 
-def _span_years(jobs) -> float:
-    days, cur = 0, None
-    for start, end in sorted((j.start, j.end) for j in jobs):
-        if cur and start <= cur[1]:
-            cur[1] = max(cur[1], end)
-            continue
-        if cur:
-            days += (cur[1] - cur[0]).days + 1
-        cur = [start, end]
-    if cur:
-        days += (cur[1] - cur[0]).days + 1
-    return round(days / 365.25, 1)
 
 
 _LEVEL_WORDS = frozenset(("senior", "junior", "lead", "staff", "principal", "chief", "head",

@@ -91,6 +91,16 @@ def target_asks(target: TargetInfo) -> str:
     return "; ".join(bits)
 
 
+def experience_text(report: Report) -> str:
+    """"6.5 years from the dates of 3 job(s); 7 stated; asked 2-4 years"."""
+    p, t = report.profile, report.target
+    years = f"{p.years_experience:.1f} years from the dates of {len(p.jobs)} job(s)"
+    if p.years_stated:
+        years += f"; {p.years_stated:g} stated"
+    asked = years_range(t.years_min, t.years_max)
+    return years + (f"; asked {asked}" if asked else "")
+
+
 def degree_text(profile: Profile) -> str:
     """The highest degree as a phrase, or ``"none found"``."""
     d = profile.highest_degree

@@ -126,12 +126,7 @@ def _skills(report: Report, out: list[str]) -> None:
 
 def _profile(report: Report, out: list[str]) -> None:
     p, t = report.profile, report.target
-    years = f"{p.years_experience:.1f} years from the dates of {len(p.jobs)} job(s)"
-    if p.years_stated:
-        years += f"; {p.years_stated:g} stated"
-    asked = c.years_range(t.years_min, t.years_max)
-    if asked:
-        years += f"; asked {asked}"
+    years = c.experience_text(report)
     degree = c.degree_text(p) + (f"; asked {t.degree_level}" if t.degree_level else "")
     certs = "; ".join(c.certifications_text(p)) or "none found"
     if t.certifications:

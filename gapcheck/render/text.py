@@ -159,12 +159,7 @@ def _mention_phrase(found: FoundSkill) -> str:
 def _profile(report: Report, s: _Style, out: list[str]) -> None:
     p, t = report.profile, report.target
     out += ["", s("Experience and education", "cyan")]
-    years = f"{p.years_experience:.1f} years from the dates of {len(p.jobs)} job(s)"
-    if p.years_stated:
-        years += f"; {p.years_stated:g} stated"
-    asked = c.years_range(t.years_min, t.years_max)
-    if asked:
-        years += f"; asked {asked}"
+    years = c.experience_text(report)
     out += _wrap(years, "  Experience      ")
     if p.titles:
         out += _wrap(", ".join(p.titles[:4]), "  Titles          ")
