@@ -14,6 +14,7 @@ from .read import Limits, read_document
 from .report import Report, TargetInfo
 from .roles import RoleMatch, load_roles
 from .score import fit_score
+from .strength import skill_strengths
 from .target import Target, target_from_role
 
 
@@ -77,7 +78,7 @@ def analyze(
                       target.years_max, target.degree_level, target.degree_fields,
                       target.certifications)
     return Report(doc.source, info, fit, found, profile, steps, career, related, suggested,
-                  doc.warnings)
+                  doc.warnings, skill_strengths(found, profile, today))
 
 
 def _suggested_target(suggested, catalog, lex) -> Target:

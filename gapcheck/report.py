@@ -9,6 +9,7 @@ from .advise import CareerPath, RelatedRole, Step
 from .match import FoundSkill, SkillMention, SkillSet
 from .profile import Profile
 from .score import Fit
+from .strength import SkillStrength
 
 SCHEMA_VERSION = "1.0"
 
@@ -40,6 +41,7 @@ class Report:
     related_roles: tuple[RelatedRole, ...]
     suggested_roles: tuple[RelatedRole, ...]
     warnings: tuple[str, ...] = ()
+    strengths: tuple[SkillStrength, ...] = ()  # per held skill: where, how recent, how often
 
     @property
     def score(self) -> float:
@@ -74,6 +76,7 @@ class Report:
             "related_roles": [_plain(r) for r in self.related_roles],
             "suggested_roles": [_plain(r) for r in self.suggested_roles],
             "warnings": list(self.warnings),
+            "strengths": [_plain(x) for x in self.strengths],
         }
 
 

@@ -138,3 +138,17 @@ def test_weights_through_analyze():
     with pytest.raises(ValueError):
         analyze(SAMPLES / "data_analyst.txt", role="Data Analyst", today=TODAY,
                 weights={"skills": 1})
+
+
+def test_strength_says_where_and_how_recent():
+    from gapcheck import read_text
+
+    doc = read_text("SKILLS\nPython, Excel\n\nEXPERIENCE\nData Analyst, Acme\n"
+                    "Jan 2021 - Present\n- Python and SQL models every day\n"
+                    "Analyst, Beta Corp\n2015 - 2017\n- Tableau dashboards\n")
+    report = analyze(doc, role="Data Analyst", today=date(2026, 11, 1))
+    by_name = {s.name: s for s in report.strengths}
+    assert by_name["Python"].last_used == "present"
+    assert by_name["Python"].strength > by_name["Microsoft Excel"].strength
+    assert by_name["Tableau"].last_used == "2017"
+    assert set(by_name["Python"].sections) == {"skills", "experience"}

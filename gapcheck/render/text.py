@@ -51,6 +51,7 @@ def render_text(report: Report, color: bool = False) -> str:
     _header(report, s, out)
     _score(report, s, out)
     _skills(report, s, out)
+    _strengths(report, s, out)
     _profile(report, s, out)
     _steps(report, s, out)
     _career(report, s, out)
@@ -154,6 +155,14 @@ def _skills(report: Report, s: _Style, out: list[str]) -> None:
 def _mention_phrase(found: FoundSkill) -> str:
     m = next((m for m in found.mentions if m.status == found.status), found.mentions[0])
     return f"{found.name} (\u201c{c.quote(m.text, 50)}\u201d, {m.section})"
+
+
+def _strengths(report: Report, s: _Style, out: list[str], limit: int = 6) -> None:
+    if not report.strengths:
+        return
+    out += ["", s("Strongest evidence", "cyan")]
+    for x in report.strengths[:limit]:
+        out += _wrap(f"{x.name} ({x.strength:.2f}): {x.basis}", "  ")
 
 
 def _profile(report: Report, s: _Style, out: list[str]) -> None:
