@@ -14,6 +14,7 @@ from functools import lru_cache
 from . import cues
 from .document import Document
 from .lexicon import Lexicon
+from .profile import JOB_TITLE_WORDS
 
 HELD = "held"
 #: A line naming a degree: its subjects are a field of study, not skills shown.
@@ -25,6 +26,7 @@ _DEGREE_LINE = re.compile(
 _TITLE_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:(?:[A-Z][\w.&'/-]*|of|and|&|for|the|in|at|[-–—|,@()]|\d[\d/.–-]*)"
     r"\s*){1,12}$")
+_HOBBY_HEADING = re.compile(r"\b(?:interests|hobbies|activities|personal)\b", re.I)
 #: A line dating a job: "Payroll Specialist — Peachline Hospitality Group (2019–present)".
 _DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 #: Categories of skills whose names are ordinary nouns ("Marketing", "Safety").
@@ -128,9 +130,16 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
     section = doc.section_name_at(c.start)
     if section == "education" and _DEGREE_LINE.search(line):
         return f"{surface!r} names a field of study"
-    if section in ("experience", "header") and _TITLE_LINE.match(line) and not _list_line(
-            text, c.start):
+    if section in ("experience", "header") and _TITLE_LINE.match(line) and (
+            _DATED_LINE.search(line) or JOB_TITLE_WORDS.search(line)
+            or not _list_line(text, c.start)):
         return f"{surface!r} is part of a job title or heading ({line.strip()[:50]!r})"
+    heading = doc.section_at(c.start)
+    if heading and _HOBBY_HEADING.search(heading.heading or ""):
+        return f"{surface!r} is under {heading.heading!r}, not a skill claim"
+    if re.match(r"[\s-]{0,2}(?:team|teams|department|dept|group|org|organization)\b",
+                text[c.end : c.end + 16], re.I):
+        return f"{surface!r} names a team, not a skill ({text[c.start : c.end + 12]!r})"
     if _skills_context(doc, c.start):
         return None
     if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):

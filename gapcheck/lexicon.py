@@ -112,6 +112,8 @@ def _number_variants(key: str) -> tuple[str, ...]:
         return (f"{head} tests", f"{head} test")
     if last.endswith("ies"):
         return (f"{head} {last[:-3]}y",)
+    if last.endswith(("is", "us")):  # "analysis", "campus": no number to change
+        return ()
     if last.endswith("ss") or last.endswith("ing"):
         return (f"{head} {last}es",) if last.endswith("ss") else ()
     if last.endswith("s"):
@@ -151,6 +153,9 @@ def _add_records(records: list[dict], skills: dict[str, Skill], aliases: dict[st
             if not k or (k in aliases and not override):
                 continue
             amb = text in ambiguous or bool(rec.get("ambiguous")) and text == rec["name"]
+            # A two- or three-letter abbreviation of a longer name ("MRR", "ARR") has many
+            # meanings across fields: it counts with context only.
+            amb = amb or (text != rec["name"] and text.isupper() and _is_short(text))
             # Short forms ("ML", "JS", "PR") are acronyms: "ml" in "500 ml" is not ML.
             aliases[k] = Alias(sid, text, amb, text in case_sensitive or _is_short(text))
 

@@ -19,7 +19,8 @@ _LEAD = re.compile(r"^[\s\-*+>–—\d.)]*")
 _STOP = frozenset(
     """i me my we our you your he she they is are was were be been have has had will would
     can could should the a an to for with from at by on as that this these those who which
-    very also etc including such using used in into over under years year yrs months""".split()
+    very also etc including such using used in into over under years year yrs months and or
+    but nor plus then so""".split()
 )
 _LEVELS = frozenset(
     """advanced intermediate beginner proficient expert familiar native fluent basic

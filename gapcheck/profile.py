@@ -51,7 +51,7 @@ class Profile:
 
 
 # Words that make a phrase a job title rather than an employer or a place.
-_TITLE_RE = re.compile(
+JOB_TITLE_WORDS = _TITLE_RE = re.compile(
     r"\b(?:engineer|developer|programmer|scientist|analyst|manager|director|lead|head|officer"
     r"|consultant|specialist|coordinator|administrator|architect|designer|intern|internship"
     r"|co-?op|assistant|associate|technician|tech|nurse|rn|lpn|cna|therapist|teacher|tutor"
