@@ -93,11 +93,13 @@ def bench_pdf() -> list[tuple[str, str]]:
 
 def bench_batch() -> list[tuple[str, str]]:
     rows = []
-    texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "src").glob("*.txt"))]
-    for n in (200, 1000):
+    texts = [p.read_bytes() for p in sorted((SAMPLES / "src").glob("*.txt"))]
+    pdfs = [p.read_bytes() for p in sorted(SAMPLES.glob("*.pdf"))]
+    for kind, n, sources in (("text", 200, texts), ("text", 1000, texts), ("PDF", 200, pdfs)):
+        suffix = ".txt" if kind == "text" else ".pdf"
         with tempfile.TemporaryDirectory() as tmp:
             for i in range(n):
-                Path(tmp, f"r{i:05d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+                Path(tmp, f"r{i:05d}{suffix}").write_bytes(sources[i % len(sources)])
             t = time.perf_counter()
             out = subprocess.run(
                 [sys.executable, "-c",
@@ -111,8 +113,8 @@ def bench_batch() -> list[tuple[str, str]]:
                 check=True, capture_output=True, text=True, cwd=ROOT)
             secs = time.perf_counter() - t
             child, parent = (int(x) for x in out.stdout.split()[-2:])
-            rows.append((f"batch {n} text resumes, 2 workers (resumes/s)", f"{n / secs:.0f}"))
-            rows.append((f"batch {n}: peak RSS parent / worker (MB)",
+            rows.append((f"batch {n} {kind} resumes, 2 workers (resumes/s)", f"{n / secs:.0f}"))
+            rows.append((f"batch {n} {kind}: peak RSS parent / worker (MB)",
                          f"{parent / 1024:.0f} / {child / 1024:.0f}"))
     return rows
 

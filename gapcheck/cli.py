@@ -4,6 +4,7 @@ Exit codes: 0 ok; 1 a score below --min-score; 2 a usage or input error.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -124,26 +125,69 @@ def report(resume, role, posting, lexicon_files, role_files, today, fmt, output,
 
 
 @main.command(epilog=_EXAMPLES)
-@click.argument("folder", type=click.Path())
+@click.argument("source", type=click.Path())
 @_target_options
 @click.option("--recursive", "-R", is_flag=True, help="Look in sub-folders too.")
-@click.option("--workers", "-w", type=click.IntRange(1, 64), help="Processes (default: cores).")
+@click.option("--workers", "-w", type=click.IntRange(1, 64),
+              help="Processes (default: cores); with --scheduler local, its workers.")
 @click.option("--format", "-f", "fmt", default="csv", show_default=True,
-              type=click.Choice(["csv", "jsonl", "markdown"]))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+              type=click.Choice(["csv", "jsonl", "markdown", "parquet"]),
+              help="parquet: a Parquet dataset folder at -o (needs the distributed extra).")
+@click.option("--output", "-o", type=click.Path(), help="Write here, not stdout.")
 @click.option("--min-score", type=float, help="Keep rows at or above this; exit 1 if none.")
-def batch(folder, role, posting, lexicon_files, role_files, today, recursive, workers, fmt,
-          output, min_score):
-    """Score every resume in FOLDER into one table, best fit first."""
-    from .batch import BatchSettings, iter_resumes, score_folder
-    from .render.tabular import markdown_table, write_csv, write_jsonl
+@click.option("--scheduler", metavar="ADDRESS|local",
+              help="Run on a Dask cluster (tcp://host:8786), or 'local' for one on this "
+                   "machine.")
+@click.option("--id-column", default="id", show_default=True,
+              help="Table sources: the column that names each resume.")
+@click.option("--text-column", default="text", show_default=True,
+              help="Table sources: the column holding each resume's text.")
+def batch(source, role, posting, lexicon_files, role_files, today, recursive, workers, fmt,
+          output, min_score, scheduler, id_column, text_column):
+    """Score every resume in SOURCE into one table, best fit first.
 
+    SOURCE is a folder of resume files, or a table (.parquet, .jsonl, .csv) with an id
+    and a text column, scored on a Dask cluster (--scheduler; 'local' when not given).
+    """
     _one_target(role, posting)
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet writes a folder: give it with -o")
+    if fmt != "parquet" and output and os.path.isdir(output):
+        raise click.BadParameter(f"File {output!r} is a directory.",
+                                 param_hint="'--output' / '-o'")
+    if scheduler and scheduler != "local" and workers:
+        raise click.UsageError("--workers sets the size of --scheduler local only; a "
+                               "remote cluster has the workers it was started with")
+    from .distributed import is_table
+
+    table = is_table(source)
+    if scheduler or table:
+        rows_or_none = _batch_on_dask(source, table, role, posting, lexicon_files,
+                                      role_files, today, recursive, workers, fmt, output,
+                                      min_score, scheduler or "local", id_column,
+                                      text_column)
+        if rows_or_none is None:
+            return
+        rows, start = rows_or_none
+    else:
+        rows, start = _batch_here(source, role, posting, lexicon_files, role_files, today,
+                                  recursive, workers, fmt)
+    _batch_output(rows, start, fmt, output, min_score)
+
+
+def _batch_here(source, role, posting, lexicon_files, role_files, today, recursive, workers,
+                fmt):
+    from .batch import BatchSettings, iter_resumes, score_folder
+
     start = time.monotonic()
     try:
+        if fmt == "parquet":
+            from .distributed import require
+
+            require(parquet=True)
         settings = BatchSettings(_batch_target(role, posting, lexicon_files, role_files),
                                  _today(today), (), tuple(lexicon_files), tuple(role_files))
-        paths = list(iter_resumes(folder, recursive))
+        paths = list(iter_resumes(source, recursive))
         if sys.stderr.isatty() and paths:
             with click.progressbar(length=len(paths), label="scoring", file=sys.stderr) as bar:
                 rows = score_folder(paths, settings, workers, on_row=lambda _row: bar.update(1))
@@ -151,9 +195,25 @@ def batch(folder, role, posting, lexicon_files, role_files, today, recursive, wo
             rows = score_folder(paths, settings, workers)
     except GapcheckError as err:
         _fail(err)
+    return rows, start
+
+
+def _batch_output(rows, start, fmt, output, min_score):
+    from .render.tabular import markdown_table, write_csv, write_jsonl
+
     failed = sum(1 for r in rows if r["error"])
     kept = [r for r in rows if min_score is None or r["error"] or r["score"] >= min_score]
-    if fmt == "markdown":
+    if fmt == "parquet":
+        from .distributed import write_parquet_rows
+
+        try:
+            write_parquet_rows(kept, output)
+        except GapcheckError as err:
+            _fail(err)
+        except OSError as err:
+            _fail(GapcheckError(f"cannot write: {err.strerror or err}", output))
+        data = None
+    elif fmt == "markdown":
         data = markdown_table(kept) + "\n"
     else:
         import io
@@ -161,15 +221,87 @@ def batch(folder, role, posting, lexicon_files, role_files, today, recursive, wo
         buf = io.StringIO()
         (write_csv if fmt == "csv" else write_jsonl)(kept, buf)
         data = buf.getvalue()
-    if output:
+    if data is None:
+        pass
+    elif output:
         _write(output, data, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     else:
         click.echo(data, nl=False)
-    click.echo(f"scored {len(rows) - failed}, failed {failed}, "
-               f"{time.monotonic() - start:.1f}s", err=True)
+    _summary(len(rows) - failed, failed, start)
     if min_score is not None and not any(r["score"] is not None and r["score"] >= min_score
                                          for r in rows):
         sys.exit(EXIT_BELOW_MIN)
+
+
+def _summary(scored, failed, start):
+    click.echo(f"scored {scored}, failed {failed}, {time.monotonic() - start:.1f}s", err=True)
+
+
+def _batch_on_dask(source, table, role, posting, lexicon_files, role_files, today, recursive,
+                   workers, fmt, output, min_score, scheduler, id_column, text_column):
+    """The batch on a Dask cluster. Returns (rows, start) for the usual writers, or None
+    when it wrote a table's Parquet output itself (from the workers)."""
+    from . import distributed as gd
+
+    start = time.monotonic()
+    client = cluster = None
+    today = _today(today)
+    try:
+        gd.require(parquet=fmt == "parquet" or str(source).lower().endswith(".parquet"))
+        settings = gd.make_settings(role, Path(posting) if posting else None,
+                                    today=today, lexicon_files=lexicon_files,
+                                    role_files=role_files)
+        if table:
+            ddf = gd.read_table(source, id_column, text_column)
+        else:
+            from .batch import iter_resumes
+
+            paths = list(iter_resumes(source, recursive))
+        client, cluster = gd.connect(scheduler, workers,
+                                     echo=lambda line: click.echo(line, err=True))
+        if not table:
+            if sys.stderr.isatty() and paths:
+                with click.progressbar(length=len(paths), label="scoring",
+                                       file=sys.stderr) as bar:
+                    rows = gd.score_paths(paths, settings, client,
+                                          on_row=lambda _row: bar.update(1))
+            else:
+                rows = gd.score_paths(paths, settings, client)
+            return rows, start
+        scored = gd.score_dataframe(ddf, text_column=text_column, id_column=id_column,
+                                    settings=settings)
+        with _part_bar(scored.npartitions) as tick:
+            if fmt != "parquet":
+                return gd.rank(gd.compute_rows(client, scored, tick)), start
+            done, failed, above = gd.write_scored_parquet(client, scored, output, min_score,
+                                                          tick)
+        _summary(done, failed, start)
+        below = min_score is not None and not above
+    except GapcheckError as err:
+        _fail(err)
+    except OSError as err:
+        _fail(GapcheckError(f"cannot write: {err.strerror or err}", output or source))
+    except Exception as err:  # noqa: BLE001 - a lost worker or cluster: one line, exit 2
+        _fail(GapcheckError(f"the cluster failed: {type(err).__name__}: {err}", scheduler))
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    if below:
+        sys.exit(EXIT_BELOW_MIN)
+    return None
+
+
+@contextlib.contextmanager
+def _part_bar(parts):
+    """A progress bar over a table's partitions when stderr is a terminal; yields the
+    callback to call as each partition is done."""
+    if not sys.stderr.isatty() or not parts:
+        yield None
+        return
+    with click.progressbar(length=parts, label="scoring partitions", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
 
 
 def _batch_target(role, posting, lexicon_files, role_files):
