@@ -12,6 +12,7 @@ Two questions the matcher asks of the words around a mention:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ CLAUSE_BREAK = re.compile(
 #: Cheap test before spaCy runs: could the clause hold a cue at all? A superset of the
 #: Matcher patterns below, so spaCy is loaded only for resumes that need it.
 _MAYBE_CUE = re.compile(
-    r"(?:^\W*|\b(?:currently|now|actively|presently|also|still|am|i'm|been|started|begun|"
+    r"(?:(?:^|(?<=[\n.;!?|•:]))[^\w\n]*|\b(?:currently|now|actively|presently|also|still|am|i'm|been|started|begun|"
     r"began|begin|start|self|continuously|continue|to|in)[\s-]+)(?:learn|learning|studying|"
     r"exploring)\b|\blearning\s*:|\bstudying\b|\b(?:taking|took|enrolled|completing|"
     r"attending)\b[\w\s]{0,20}\b(?:course|courses|class|classes|bootcamp|mooc)\b|"
@@ -42,9 +43,51 @@ _MAYBE_CUE = re.compile(
 )
 
 
+#: Words every cue contains one of; cheap to find in a whole resume.
+_CUE_KEYWORD = re.compile(
+    r"\b(?:learn\w*|stud\w+|course\w*|class\w*|bootcamp|mooc|enroll\w*|pursu\w*|"
+    r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
+    r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into)\b", re.I)
+
+
 def has_cue_word(text: str) -> bool:
     """True when ``text`` may hold a learning or negation cue."""
     return _MAYBE_CUE.search(text) is not None
+
+
+def clause_of(breaks: list[int], text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the clause holding ``pos``; ``breaks`` are CLAUSE_BREAK starts."""
+    i = bisect.bisect_right(breaks, pos)
+    start = breaks[i - 1] + 1 if i else 0
+    end = breaks[i] if i < len(breaks) else len(text)
+    return start, end
+
+
+class CueIndex:
+    """The cue phrases of one text, looked for once: a cheap pass over the whole text
+    marks where a cue may stand, and spaCy reads only the clauses so marked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        # A quick keyword pass, then the full pattern only around each keyword.
+        self._maybe = sorted({m.start() for k in _CUE_KEYWORD.finditer(text)
+                              for m in _MAYBE_CUE.finditer(text, max(0, k.start() - 60),
+                                                           k.end() + 60)})
+        self._clauses: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+
+    def before(self, pos: int) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
+        """The clause holding ``pos`` and its cues that end before ``pos``."""
+        clause = clause_of(self.breaks, self.text, pos)
+        k = bisect.bisect_left(self._maybe, clause[0])
+        if k == len(self._maybe) or self._maybe[k] >= pos:
+            return clause, []
+        if clause not in self._clauses:
+            self._clauses[clause] = [
+                (label, clause[0] + s, clause[0] + e)
+                for label, s, e in find_cues(self.text[clause[0] : clause[1]])
+            ]
+        return clause, [cue for cue in self._clauses[clause] if cue[2] <= pos]
 #: "Python (learning)", "Rust - in progress" just after the mention.
 POST_CUE = re.compile(
     r"\s*[(\[-–]\s*(?:currently\s+)?(?:learning|in progress|studying|self-study|beginner,?"

@@ -6,7 +6,6 @@ those show the skill. Each rejection keeps its reason, so a report can say why "
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,13 +84,6 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
-
-
-def _clause_of(breaks: list[int], text: str, pos: int) -> tuple[int, int]:
-    i = bisect.bisect_right(breaks, pos)
-    start = breaks[i - 1] + 1 if i else 0
-    end = breaks[i] if i < len(breaks) else len(text)
-    return start, end
 
 
 def _skills_context(doc: Document, pos: int) -> bool:
@@ -179,30 +171,27 @@ def _defines(text: str, paren: int, acronym: str) -> bool:
 
 
 def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon,
-                  breaks: list[int]) -> None:
-    cache: dict = {}
+                  index: cues.CueIndex) -> None:
     for c in cands:
         verdict = _context_verdict(doc, c, lex)
         # "Currently learning Spanish": a cue names what follows as a skill.
-        if verdict and not _cue_before(doc.text, c, cands, breaks, cache):
+        if verdict and not _cue_before(doc.text, c, cands, index):
             c.status, c.reason = "rejected", verdict
 
 
-def judge_ambiguous(doc: Document, cands: list[Candidate], breaks: list[int]) -> None:
+def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex) -> None:
     text = doc.text
     for c in cands:
         surface = text[c.start : c.end]
         if c.case_sensitive and not _case_ok(surface, c.alias_text, text, c.start):
             c.status, c.reason = "rejected", (
                 f"{surface!r} reads as an ordinary word: the skill is written {c.alias_text!r}")
-    cue_cache: dict = {}
     # Two passes: an ambiguous name accepted beside another lets a third lean on it.
     for _ in range(2):
         for k, c in enumerate(cands):
             if c.ambiguous and c.status == HELD and not c.reason.startswith("accepted"):
-                verdict = _ambiguous_verdict(doc, cands, k, breaks)
-                if not verdict.startswith("accepted") and _cue_before(doc.text, c, cands,
-                                                                      breaks, cue_cache):
+                verdict = _ambiguous_verdict(doc, cands, k)
+                if not verdict.startswith("accepted") and _cue_before(doc.text, c, cands, index):
                     verdict = "accepted: named as something learned or not known"
                 if verdict.startswith("accepted"):
                     c.reason = verdict
@@ -234,7 +223,7 @@ def _list_line(text: str, pos: int) -> bool:
     return len(_LIST_SEPARATOR.findall(window)) >= 2
 
 
-def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int, breaks) -> str:
+def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
     text, c = doc.text, cands[k]
     surface = text[c.start : c.end]
     if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.IGNORECASE)
@@ -278,27 +267,21 @@ def _list_gap(gap: str) -> bool:
     return bool(cues.LIST_SEP.match(gap)) and "\n" not in gap
 
 
-def _cue_before(text: str, c: Candidate, cands: list[Candidate], breaks: list[int],
-                cache: dict) -> tuple[str, int, int] | None:
+def _cue_before(text: str, c: Candidate, cands: list[Candidate],
+                index: cues.CueIndex) -> tuple[str, int, int] | None:
     """The learning or negation cue that governs ``c``, if one does."""
-    clause = _clause_of(breaks, text, c.start)
-    if clause not in cache:
-        cache[clause] = [
-            (label, clause[0] + s, clause[0] + e)
-            for label, s, e in cues.find_cues(text[clause[0] : clause[1]])
-        ]
-    if not cache[clause]:
+    clause, found = index.before(c.start)
+    if not found:
         return None
     spans = [(o.start, o.end) for o in cands if clause[0] <= o.start < c.start]
-    for label, s, e in reversed(cache[clause]):
-        if e <= c.start and _in_scope(text, e, c.start, spans):
+    for label, s, e in reversed(found):
+        if _in_scope(text, e, c.start, spans):
             return label, s, e
     return None
 
 
-def judge_status(doc: Document, cands: list[Candidate], breaks: list[int]) -> None:
+def judge_status(doc: Document, cands: list[Candidate], index: cues.CueIndex) -> None:
     text = doc.text
-    cue_cache: dict[tuple[int, int], list] = {}
     for c in cands:
         if c.status != HELD:
             continue
@@ -309,7 +292,7 @@ def judge_status(doc: Document, cands: list[Candidate], breaks: list[int]) -> No
         if cues.POST_CUE.match(text, c.end):
             c.status, c.reason = cues.LEARNING, "marked as in progress right after it"
             continue
-        cue = _cue_before(text, c, cands, breaks, cue_cache)
+        cue = _cue_before(text, c, cands, index)
         if cue:
             label, s, e = cue
             c.status, c.reason = label, f"after {text[s:e]!r}"

@@ -34,8 +34,8 @@ from .listed import listed_skills
 
 #: E-mail addresses and links: "brianna.ts@example.com" holds no TypeScript.
 _ADDRESS = re.compile(  # bounded runs: a megabyte without spaces must not backtrack
-    r"[^\s@]{1,64}@[^\s@]{1,255}|\b(?:https?://|www\.)\S{1,2000}|"
-    r"\b[\w-]{1,63}\.(?:com|org|net|io|dev)\b\S{0,2000}", re.IGNORECASE)
+    r"(?<![^\s<(\[,;:|])[^\s@]{1,64}@[^\s@]{1,255}|\b(?:https?://|www\.)\S{1,2000}|"
+    r"(?<![^\s<(\[,;:|/])[\w-]{1,63}\.(?:com|org|net|io|dev)\b\S{0,2000}", re.IGNORECASE)
 #: Longest word worth a typo lookup: no alias is longer, and a megabyte-long "word"
 #: must not cost a megabyte of deletions.
 _MAX_FUZZY = 40
@@ -130,18 +130,18 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     cands += _fuzzy(words, cands, lex, index)
     cands = _expansions(text, cands, lex, masked)
     cands.sort(key=lambda c: c.start)
-    breaks = [m.start() for m in cues.CLAUSE_BREAK.finditer(text)]
+    cue_index = cues.CueIndex(text)
     from .certifications import certification_spans
 
     certs = certification_spans(doc)
     for c in cands:
         if any(s <= c.start and c.end <= e for s, e in certs):
             c.status, c.reason = "rejected", "part of a certification's name"
-    judge_context(doc, cands, lex, breaks)
-    judge_ambiguous(doc, cands, breaks)
+    judge_context(doc, cands, lex, cue_index)
+    judge_ambiguous(doc, cands, cue_index)
     if listed:
         cands = sorted(cands + listed_skills(doc, cands), key=lambda c: c.start)
-    judge_status(doc, cands, breaks)
+    judge_status(doc, cands, cue_index)
     return _collect(doc, cands, lex)
 
 
