@@ -91,6 +91,15 @@ def target_asks(target: TargetInfo) -> str:
     return "; ".join(bits)
 
 
+def role_lists(report: Report) -> list[tuple[str, tuple]]:
+    """The role lists a report shows: related roles, and suggestions when no target was
+    given; empty lists left out."""
+    lists = [("Related roles", report.related_roles)]
+    if report.target.kind == "suggested":
+        lists.append(("Suggested roles (by skill overlap)", report.suggested_roles))
+    return [(title, roles) for title, roles in lists if roles]
+
+
 def experience_text(report: Report) -> str:
     """"6.5 years from the dates of 3 job(s); 7 stated; asked 2-4 years"."""
     p, t = report.profile, report.target

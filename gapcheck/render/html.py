@@ -211,11 +211,7 @@ def _skills(report: Report) -> str:
 
 def _profile(report: Report) -> str:
     p, t = report.profile, report.target
-    years = f"{p.years_experience:.1f} years from the dates of {len(p.jobs)} job(s)"
-    if p.years_stated:
-        years += f"; {p.years_stated:g} stated"
-    asked = c.years_range(t.years_min, t.years_max)
-    rows = [("Experience", years + (f"; asked {asked}" if asked else ""))]
+    rows = [("Experience", c.experience_text(report))]
     if p.titles:
         rows.append(("Titles", ", ".join(p.titles[:4])))
     rows.append(("Degree", c.degree_text(p)

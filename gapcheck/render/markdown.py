@@ -172,12 +172,7 @@ def _career(report: Report, out: list[str]) -> None:
 
 
 def _roles(report: Report, out: list[str]) -> None:
-    lists = [("Related roles", report.related_roles)]
-    if report.target.kind == "suggested":
-        lists.append(("Suggested roles (by skill overlap)", report.suggested_roles))
-    for title, roles in lists:
-        if not roles:
-            continue
+    for title, roles in c.role_lists(report):
         rows = [[md(r.title), f"{r.overlap:.0f}%", md(", ".join(r.missing[:6])) or "\u2014"]
                 for r in roles]
         out += ["", f"## {title}", ""] + _table(["Role", "Overlap", "Missing"], rows, "lrl")

@@ -213,12 +213,7 @@ def _career(report: Report, s: _Style, out: list[str]) -> None:
 
 
 def _roles(report: Report, s: _Style, out: list[str]) -> None:
-    lists = [("Related roles", report.related_roles)]
-    if report.target.kind == "suggested":
-        lists.append(("Suggested roles (by skill overlap)", report.suggested_roles))
-    for title, roles in lists:
-        if not roles:
-            continue
+    for title, roles in c.role_lists(report):
         out += ["", s(title, "cyan") + s("  (share of the role's skills you have)", "dim")]
         for r in roles:
             prefix = f"  {r.overlap:>3.0f}%  "
