@@ -207,3 +207,14 @@ def test_unreadable_file(tmp_path: Path) -> None:
             read_document(path)
     finally:
         path.chmod(0o600)
+
+
+def test_sixty_megabyte_text_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:  # sparse: 60 MB on paper, nothing on disk
+        fh.truncate(60 * 1024 * 1024)
+    start = time.monotonic()
+    with pytest.raises(FileTooLargeError) as err:
+        read_document(path)
+    assert "huge.txt" in str(err.value)
+    assert time.monotonic() - start < 2
