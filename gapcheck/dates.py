@@ -144,9 +144,32 @@ def _make(text: str, m: re.Match[str], start: date, end: date, current: bool) ->
     return DateRange(start, end, current, m.group(0), (m.start(), m.end()))
 
 
+#: Every date form has a year in it ("2019", "'19", "03/2018", "2018.03"); the lines
+#: that have none are skipped before the full patterns run.
+_DATE_HINT = re.compile(r"\d{4}|['\u2019]\d\d|\d/\d\d")
+_YEARS_HINT = re.compile(r"y(?:ea)?rs?\b|decade", re.IGNORECASE)
+
+
+def _scan(pattern: re.Pattern[str], text: str, hint: re.Pattern[str]):
+    """``pattern.finditer(text)`` over just the lines ``hint`` finds something on (with
+    their neighbours, for dates broken across a line end): same matches, less work."""
+    last_end = -1
+    for h in hint.finditer(text):
+        if h.start() < last_end:
+            continue
+        line_start = text.rfind("\n", 0, h.start())  # -1 on the first line
+        start = 0 if line_start < 0 else text.rfind("\n", 0, line_start) + 1
+        line_end = text.find("\n", h.end())
+        end = -1 if line_end < 0 else text.find("\n", line_end + 1)
+        end = len(text) if end < 0 else end
+        start = max(start, last_end)
+        yield from pattern.finditer(text, start, end)
+        last_end = end
+
+
 def _ranges(text: str, today: date) -> list[DateRange]:
     found: list[DateRange] = []
-    for m in _RANGE_RE.finditer(text):
+    for m in _scan(_RANGE_RE, text, _DATE_HINT):
         a = _endpoint(m.group("a"), today)
         if a is None:
             continue
@@ -166,7 +189,7 @@ def _ranges(text: str, today: date) -> list[DateRange]:
 
 def _shared_year(text: str, today: date, taken: list[tuple[int, int]]) -> list[DateRange]:
     found = []
-    for m in _SHARED_YEAR_RE.finditer(text):
+    for m in _scan(_SHARED_YEAR_RE, text, _DATE_HINT):
         b = _endpoint(m.group("b"), today)
         if b is None or b[2] or _overlaps(m.span(), taken):
             continue
@@ -182,17 +205,17 @@ def _shared_year(text: str, today: date, taken: list[tuple[int, int]]) -> list[D
 
 def _singles(text: str, today: date, taken: list[tuple[int, int]]) -> list[DateRange]:
     found = []
-    for m in _SEASON_RE.finditer(text):
+    for m in _scan(_SEASON_RE, text, _DATE_HINT):
         parsed = _endpoint(m.group(0), today)
         if parsed and not _overlaps(m.span(), taken) and _plausible(*parsed[:2], today):
             found.append(_make(text, m, parsed[0], parsed[1], False))
-    for m in _LONE_YEAR_END_RE.finditer(text):
+    for m in _scan(_LONE_YEAR_END_RE, text, _DATE_HINT):
         line_start = text.rfind("\n", 0, m.start()) + 1
         head = text[line_start : m.start()]
         if len(head) > 100 or sum(c.isalpha() for c in head) < 2 or head.rstrip().endswith("."):
             continue
         found.extend(_lone_year(text, m, today, taken))
-    for m in _LONE_YEAR_LINE_RE.finditer(text):
+    for m in _scan(_LONE_YEAR_LINE_RE, text, _DATE_HINT):
         prev = text[: m.start()].rstrip().rsplit("\n", 1)[-1].strip()
         if 2 <= sum(c.isalpha() for c in prev) and len(prev) <= 100 and not prev.endswith("."):
             found.extend(_lone_year(text, m, today, taken))
@@ -277,14 +300,14 @@ def years_stated(text: str) -> float | None:
     5.0
     """
     best: float | None = None
-    for m in _YEARS_RE.finditer(text):
+    for m in _scan(_YEARS_RE, text, _YEARS_HINT):
         if not (m.group("plus") or m.group("q") or m.group("ctx") is not None):
             continue
         # A range ("5-7 years") is a hint of at least the lower bound.
         value = _number(m.group("lo") or m.group("n"))
         if value is not None and 0 < value <= 60 and (best is None or value > best):
             best = value
-    for m in _DECADES_RE.finditer(text):
+    for m in _scan(_DECADES_RE, text, _YEARS_HINT):
         n = _number(m.group("n"))
         if n is not None and 0 < 10 * n <= 60 and (best is None or 10 * n > best):
             best = 10 * n
