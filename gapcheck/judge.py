@@ -202,6 +202,8 @@ def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex)
 def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
     if surface == alias or surface.upper() == alias.upper() and surface.isupper():
         return True
+    if " " in alias and surface.split(" ", 1)[0] == alias.split(" ", 1)[0]:
+        return True  # "IT general controls": the acronym in its case is what counts
     line_start, line_end = _line_of(text, start)
     line = text[line_start:line_end]
     if sum(ch.isupper() for ch in line) > 3 * max(1, sum(ch.islower() for ch in line)):

@@ -125,6 +125,10 @@ def _number_variants(key: str) -> tuple[str, ...]:
     return (f"{head} {last}s",)
 
 
+_FUNCTION_WORDS = frozenset(
+    "or it us as at am an in on do go me no so to up we is be by of if my he".split())
+
+
 def _is_short(alias: str) -> bool:
     """A short all-letter form ("ML", "PR", "IT") that could be an ordinary word or unit;
     "k8s" or "C++" could not."""
@@ -156,8 +160,12 @@ def _add_records(records: list[dict], skills: dict[str, Skill], aliases: dict[st
             # A two- or three-letter abbreviation of a longer name ("MRR", "ARR") has many
             # meanings across fields: it counts with context only.
             amb = amb or (text != rec["name"] and text.isupper() and _is_short(text))
-            # Short forms ("ML", "JS", "PR") are acronyms: "ml" in "500 ml" is not ML.
-            aliases[k] = Alias(sid, text, amb, text in case_sensitive or _is_short(text))
+            # Short forms ("ML", "JS", "PR") are acronyms: "ml" in "500 ml" is not ML; and
+            # "OR nursing" must not be read in "hospitals or nursing homes".
+            first = text.split(" ", 1)[0]
+            cased = (text in case_sensitive or _is_short(text)
+                     or (first.isupper() and first.lower() in _FUNCTION_WORDS))
+            aliases[k] = Alias(sid, text, amb, cased)
 
 
 def _read_user_file(path: Path) -> list[dict]:
