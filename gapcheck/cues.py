@@ -217,7 +217,7 @@ SKILL_NEXT = frozenset(
     pipelines pipeline models model macros macro spreadsheets spreadsheet workbooks
     workbook dashboards dashboard formulas formula pivot vlookup reports backend
     microservices modules module notebooks queries query stack version streaming sql
-    dataframes rdd rdds cookbooks recipes manifests gems crates routines""".split()
+    dataframes rdd rdds cookbooks recipes manifests gems crates routines user users classifier classifiers""".split()
 )
 #: Before an ambiguous name, these words mean the skill ("written in Go", "using Spark").
 SKILL_PREV = frozenset(

@@ -113,6 +113,7 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return None
     word = c.alias_text.lower()
     if (not c.ambiguous and surface.islower() and " " not in word
+            and not c.alias_text.islower()  # "pandas", "dbt" are written in lower case
             and english_zipf().get(word, 0) >= _LOWERCASE_ZIPF
             and not _skills_context(doc, c.start) and not _skill_cue(text, c)):
         # "caught a python", "said in jest": the product is written with a capital.
@@ -136,7 +137,9 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return None
     if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):
         return f"{surface!r} is part of an employer's name"
-    if category == "soft" or (" " not in word and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
+    plain = c.alias_text[1:].islower()  # "Marketing", not "iOS" or "SQL"
+    if category == "soft" or (" " not in word and plain
+                              and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
         return f"{surface!r} is an everyday word here, not listed as a skill"
     return None
 
