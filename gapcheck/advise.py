@@ -125,6 +125,11 @@ def career_path(role: Role, profile: Profile) -> CareerPath | None:
             current, basis = i, f"title held: {title}"
             break
     years = profile.years_experience or 0.0
+    if current is None and profile.titles and not _in_field(profile.titles[:2], levels):
+        # Years in another field place nobody on this ladder: the way in is its entry rung.
+        nxt = next((lv for lv in levels if "intern" not in lv.title.lower()), levels[0])
+        return CareerPath(role.title, None, nxt, _years_to(nxt, years),
+                          "no title held in this field yet", levels)
     if current is None:
         # By years alone, place people on the individual-contributor track: years do not
         # make anyone a manager.
@@ -147,6 +152,21 @@ def career_path(role: Role, profile: Profile) -> CareerPath | None:
                           "no matching title or years yet", levels)
     nxt = levels[current + 1] if current + 1 < len(levels) else None
     return CareerPath(role.title, levels[current], nxt, _years_to(nxt, years), basis, levels)
+
+
+#: Words that name a rung, not a field: "Senior", "Manager", "II".
+_RANK_WORDS = frozenset(
+    """senior sr junior jr lead principal staff manager director vice president head chief
+    intern summer of and the i ii iii iv associate assistant engineer developer specialist
+    technician analyst""".split())
+
+
+def _in_field(titles: tuple[str, ...] | list[str], levels: tuple[Level, ...]) -> bool:
+    """Whether a title held shares a field word with the ladder ("Nurse" with "Charge
+    Nurse"): years in another field place nobody on this ladder."""
+    field = {w for lv in levels for w in re.findall(r"[a-z]+", lv.title.lower())} - _RANK_WORDS
+    held = {w.rstrip("s") for t in titles for w in re.findall(r"[a-z]+", t.lower())}
+    return bool(held & {w.rstrip("s") for w in field})
 
 
 def _years_to(level: Level | None, years: float) -> float | None:

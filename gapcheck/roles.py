@@ -351,10 +351,22 @@ class RoleCatalog:
             return self._found[query]
         matches = self.search(query, limit=3)
         if matches and matches[0].score >= MIN_SCORE:
-            self._found[query] = matches[0]  # a batch asks the same query many times
-            return matches[0]
+            found = self._curated_for(matches[0])
+            self._found[query] = found  # a batch asks the same query many times
+            return found
         raise RoleNotFoundError(query, [m.display_title for m in matches]
                                 or self._closest_by_spelling(query))
+
+    def _curated_for(self, match: RoleMatch) -> RoleMatch:
+        """The curated ladder built on the O*NET occupation ``match`` found, if there is
+        one: it knows the role's skills, levels and certifications; O*NET lists software."""
+        if match.role.source != "onet":
+            return match
+        ladder = next((r for r in self._roles if r.source != "onet"
+                       and r.onet_code == match.role.onet_code), None)
+        if ladder is None:
+            return match
+        return RoleMatch(ladder, match.query, match.matched_title, match.score, False)
 
     def _closest_by_spelling(self, query: str, n: int = 3) -> list[str]:
         # Only for the error message, when no title shares a word with the query.
