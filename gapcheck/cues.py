@@ -50,6 +50,16 @@ _CUE_KEYWORD = re.compile(
     r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into)\b", re.I)
 
 
+#: The same keywords as words of the matcher ("haven't" is "haven" + "t").
+_CUE_KEYWORDS = frozenset(
+    """learn learning learned studying study course courses class classes bootcamp mooc enroll
+    enrolled enrolling pursuing pursue interest interested interests exploring explore toward
+    towards preparing prepare no zero little limited without not never unfamiliar
+    inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
+    hadn""".split()
+)
+
+
 def has_cue_word(text: str) -> bool:
     """True when ``text`` may hold a learning or negation cue."""
     return _MAYBE_CUE.search(text) is not None
@@ -67,13 +77,17 @@ class CueIndex:
     """The cue phrases of one text, looked for once: a cheap pass over the whole text
     marks where a cue may stand, and spaCy reads only the clauses so marked."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: list[tuple[str, int, int]] | None = None) -> None:
         self.text = text
         self.breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
-        # A quick keyword pass, then the full pattern only around each keyword.
-        self._maybe = sorted({m.start() for k in _CUE_KEYWORD.finditer(text)
-                              for m in _MAYBE_CUE.finditer(text, max(0, k.start() - 60),
-                                                           k.end() + 60)})
+        # A quick keyword pass (over the matcher's words when given), then the full
+        # pattern only around each keyword.
+        if words is None:
+            hits = [(k.start(), k.end()) for k in _CUE_KEYWORD.finditer(text)]
+        else:
+            hits = [(s, e) for w, s, e in words if w in _CUE_KEYWORDS]
+        self._maybe = sorted({m.start() for s, e in hits
+                              for m in _MAYBE_CUE.finditer(text, max(0, s - 60), e + 60)})
         self._clauses: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def before(self, pos: int) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:

@@ -61,7 +61,8 @@ class Lexicon:
 
     skills: dict[str, Skill]
     aliases: dict[str, Alias]
-    max_words: dict[str, int] = field(default_factory=dict)  # first word -> longest alias
+    # first word -> the word counts of the aliases it starts, longest first
+    max_words: dict[str, tuple[int, ...]] = field(default_factory=dict)
     attribution: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -213,9 +214,9 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     for k, alias in list(aliases.items()):
         for variant in _number_variants(k):
             aliases.setdefault(variant, alias)
-    max_words: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
     for k in aliases:
         words = k.split(" ")
-        if len(words) > max_words.get(words[0], 0):
-            max_words[words[0]] = len(words)
+        lengths.setdefault(words[0], set()).add(len(words))
+    max_words = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
     return Lexicon(skills, aliases, max_words, tuple(data.get("attribution", ())))

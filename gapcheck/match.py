@@ -130,7 +130,7 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     cands += _fuzzy(words, cands, lex, index)
     cands = _expansions(text, cands, lex, masked)
     cands.sort(key=lambda c: c.start)
-    cue_index = cues.CueIndex(text)
+    cue_index = cues.CueIndex(text, words)
     from .certifications import certification_spans
 
     certs = certification_spans(doc)
@@ -149,26 +149,29 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
            index: _FuzzyIndex) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(words)
-    # run[i]: how many words from i on are joined into one phrase (no comma, no line end).
-    run = [1] * n
-    for k in range(n - 2, -1, -1):
-        if _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]):
-            run[k] = run[k + 1] + 1
-    aliases, max_words, solid = lex.aliases, lex.max_words, index.solid
+    aliases, sizes_of, solid = lex.aliases, lex.max_words, index.solid
+    joins: dict[int, bool] = {}  # k -> may words k and k+1 be one phrase? (asked lazily)
+
+    def joinable(k: int) -> bool:
+        if k not in joins:
+            joins[k] = _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]) is not None
+        return joins[k]
+
     i = 0
     while i < n:
-        if run[i] > 1 and words[i][0] + words[i + 1][0] in solid:
+        first = words[i][0]
+        if i + 1 < n and first + words[i + 1][0] in solid:
             joined = _joined(text, words, i, index)
             if joined is not None:
                 out.append(joined)
                 i += 2
                 continue
-        longest = max_words.get(words[i][0], 0)
         hit = None
-        for size in range(min(longest, run[i]), 0, -1):
+        for size in sizes_of.get(first, ()):  # alias lengths starting with this word, longest first
             j = i + size - 1
-            alias = aliases.get(words[i][0] if size == 1 else
-                                " ".join(w[0] for w in words[i : j + 1]))
+            if j >= n or (size > 1 and not all(joinable(k) for k in range(i, j))):
+                continue
+            alias = aliases.get(first if size == 1 else " ".join(w[0] for w in words[i : j + 1]))
             if alias is not None:
                 hit = (alias, j)
                 break
