@@ -196,13 +196,19 @@ def _read_user_file(path: Path) -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+def load_lexicon(extra_files: tuple[str, ...] | list[str] = ()) -> Lexicon:
     """The bundled lexicon, with the skills of ``extra_files`` (TOML or JSON) on top.
+    Built once per process for each set of files.
 
     >>> load_lexicon().resolve("k8s").name
     'Kubernetes'
     """
+    # One cache key however it is called: load_lexicon() and load_lexicon(()) are the same.
+    return _load_lexicon(tuple(str(p) for p in extra_files))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
     data = json.loads(
         resources.files("skill_lexicon").joinpath("skills.json").read_text(encoding="utf-8")
     )
