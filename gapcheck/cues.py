@@ -38,7 +38,7 @@ _MAYBE_CUE = re.compile(
     r"\b(?:unfamiliar|inexperienced|lack|lacks|lacking)\b|n[’']t\s+(?:used|worked|use|work|"
     r"touched|tried)\b|\b(?:have|has|did|do|does)\s+not\s+(?:used|worked|use|work|touched|"
     r"tried)\b|\bin progress\b|\b(?:get|getting|break|breaking|transition|move)\s+into\b|"
-    r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve)\b",
+    r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve|work|use|try|apply)\b",
     re.I,
 )
 
@@ -47,7 +47,8 @@ _MAYBE_CUE = re.compile(
 _CUE_KEYWORD = re.compile(
     r"\b(?:learn\w*|stud\w+|course\w*|class\w*|bootcamp|mooc|enroll\w*|pursu\w*|"
     r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
-    r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into)\b", re.I)
+    r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into|master|pick|dive|gain|"
+    r"improve|try|apply|work|use)\b", re.I)
 
 
 #: The same keywords as words of the matcher ("haven't" is "haven" + "t").
@@ -56,7 +57,7 @@ _CUE_KEYWORDS = frozenset(
     enrolled enrolling pursuing pursue interest interested interests exploring explore toward
     towards preparing prepare no zero little limited without not never unfamiliar
     inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
-    hadn""".split()
+    hadn master pick dive gain improve try apply work use""".split()
 )
 
 
@@ -120,10 +121,12 @@ SCOPE_WORDS = frozenset(
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(
     r"^\s*(?:currently\s+|now\s+)?(?:learning|exploring|studying|in progress|next up|"
-    r"up next|growth areas?|to learn|learning goals)\b", re.IGNORECASE
+    r"up next|growth areas?|to learn|learning goals|goals|career goals|wish ?list)\b",
+    re.IGNORECASE
 )
 
-_VERB_TO = ["learn", "study", "explore", "master", "pick", "get", "dive", "gain", "improve"]
+_VERB_TO = ["learn", "study", "explore", "master", "pick", "get", "dive", "gain", "improve",
+            "work", "use", "try", "apply"]
 _PATTERNS = {
     LEARNING: [
         [{"LOWER": {"IN": ["currently", "now", "actively", "presently", "also", "still", "am",

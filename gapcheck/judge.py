@@ -250,9 +250,12 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
     line_start, _ = _line_of(text, c.start)
     if cues.LABEL_LINE.match(text[line_start : c.start]):
         return "accepted: in a labelled skills line"
-    if prev_w in cues.SKILL_PREV:
+    # "written in Go", "Go services", "Spark SQL" mark a skill; but in "with Express
+    # Scripts" a capitalised word after the name makes a proper noun of the pair.
+    proper_pair = bool(nxt and nxt.group(1).istitle())
+    if prev_w in cues.SKILL_PREV and not proper_pair:
         return f"accepted: {prev_w!r} before it marks it as a skill"
-    if next_w in cues.SKILL_NEXT:
+    if next_w in cues.SKILL_NEXT and not proper_pair:
         return f"accepted: {next_w!r} after it marks it as a skill"
     for j in (k - 1, k + 1):
         if 0 <= j < len(cands):

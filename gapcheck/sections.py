@@ -125,7 +125,8 @@ _HEAD_NOUNS: dict[str, str] = {
     **dict.fromkeys(("summary", "profile", "objective", "overview"), "summary"),
     **dict.fromkeys(("awards", "honors", "honours", "achievements", "interests",
                      "hobbies", "activities", "affiliations", "memberships",
-                     "coursework", "courses", "references", "volunteering"), "other"),
+                     "coursework", "courses", "references", "volunteering", "goals",
+                     "aspirations"), "other"),
 }
 _MODIFIERS = frozenset((
     "professional", "work", "relevant", "related", "technical", "technology", "core", "key",

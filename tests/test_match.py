@@ -56,6 +56,7 @@ def test_ambiguous_names_count_with_skill_context(text, name):
         ("Sous Chef at Bistro Lumen, 2019-2021.", "Chef"),
         ("Passed the course with grade C.", "C"),
         ("Applied rust-proofing to trailer frames.", "Rust"),
+        ("Resolved rejected claims with Express Scripts.", "Express.js"),
     ],
 )
 def test_ordinary_words_are_not_skills(text, name):
@@ -87,6 +88,9 @@ def test_no_substring_hits(text, absent):
         ("Built machine learning pipelines in Python.", "Python", "held"),
         ("Currently learning Rust, proficient in Python.", "Python", "held"),
         ("No experience with Kubernetes, but strong Docker skills.", "Docker", "held"),
+        ("I'd love to work with React someday.", "React", "learning"),
+        ("Eager to use Terraform on a real project.", "Terraform", "learning"),
+        ("CAREER GOALS\nBecome fluent in Rust.\n", "Rust", "learning"),
     ],
 )
 def test_learning_and_negation(text, name, status):
