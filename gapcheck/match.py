@@ -167,9 +167,13 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
                 i += 2
                 continue
         hit = None
-        for size in sizes_of.get(first, ()):  # alias lengths starting with this word, longest first
+        sizes = sizes_of.get(first, ())  # alias lengths starting with this word, longest first
+        reach = 1  # words from i on that may form one phrase, up to the longest alias
+        while sizes and reach < sizes[0] and i + reach < n and joinable(i + reach - 1):
+            reach += 1
+        for size in sizes:
             j = i + size - 1
-            if j >= n or (size > 1 and not all(joinable(k) for k in range(i, j))):
+            if size > reach:
                 continue
             alias = aliases.get(first if size == 1 else " ".join(w[0] for w in words[i : j + 1]))
             if alias is not None:
