@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import resource
 import shutil
 import sys
@@ -24,27 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from _corpus import varied_texts  # noqa: E402  (the same corpus the tests score)
 
 ROLE = "Data Analyst"
 TODAY = date(2026, 11, 1)
 WORKERS = 2
-
-
-def varied_texts(n: int, seed: int = 10) -> list[str]:
-    """``n`` resumes made from the sample texts: renamed, lines dropped, skills added."""
-    rng = random.Random(seed)
-    bases = [p.read_text(encoding="utf-8")
-             for p in sorted((ROOT / "sample_resumes" / "src").glob("*.txt"))]
-    extra = ["Python", "SQL", "Tableau", "Power BI", "Excel pivot tables", "Kubernetes",
-             "Docker", "React", "statistics", "Looker", "dbt", "Apache Airflow", "Java"]
-    texts = []
-    for i in range(n):
-        lines = bases[i % len(bases)].splitlines()
-        kept = [f"Candidate {i}"] + [line for line in lines[1:] if rng.random() > 0.15]
-        if rng.random() < 0.5:
-            kept += ["", "Additional Skills", ", ".join(rng.sample(extra, rng.randint(1, 5)))]
-        texts.append("\n".join(kept))
-    return texts
 
 
 def _peak_rss_mb() -> float:

@@ -7,7 +7,6 @@ scored locally, never with fixed numbers.
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 from datetime import date
@@ -74,6 +73,7 @@ pytest.importorskip("pyarrow")
 import dask  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
+from _corpus import varied_texts  # noqa: E402
 
 from gapcheck import analyze, read_text  # noqa: E402
 from gapcheck.batch import BatchSettings, iter_resumes, score_folder  # noqa: E402
@@ -102,22 +102,6 @@ def client():
 @pytest.fixture(scope="module")
 def settings() -> BatchSettings:
     return make_settings(ROLE, today=TODAY)
-
-
-def varied_texts(n: int, seed: int = 10) -> list[str]:
-    """``n`` resumes made from the sample texts: renamed, lines dropped, skills added."""
-    rng = random.Random(seed)
-    bases = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "src").glob("*.txt"))]
-    extra = ["Python", "SQL", "Tableau", "Power BI", "Excel pivot tables", "Kubernetes",
-             "Docker", "React", "statistics", "Looker", "dbt", "Apache Airflow", "Java"]
-    texts = []
-    for i in range(n):
-        lines = bases[i % len(bases)].splitlines()
-        kept = [f"Candidate {i}"] + [line for line in lines[1:] if rng.random() > 0.15]
-        if rng.random() < 0.5:
-            kept += ["", "Additional Skills", ", ".join(rng.sample(extra, rng.randint(1, 5)))]
-        texts.append("\n".join(kept))
-    return texts
 
 
 def local_row(row_id: str, text: str, settings: BatchSettings) -> dict:
