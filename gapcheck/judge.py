@@ -111,6 +111,10 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return f"{surface!r} names the body of a code or standard ({line.strip()[:40]!r})"
     if c.status != HELD:
         return None
+    if doc.section_name_at(c.start) == "certifications":
+        # Credentials are reported as certifications; a skill named only in one
+        # ("Digital Marketing Certificate") is not shown by it.
+        return f"{surface!r} is named in a certification, not shown as a skill"
     word = c.alias_text.lower()
     if (not c.ambiguous and surface.islower() and " " not in word
             and not c.alias_text.islower()  # "pandas", "dbt" are written in lower case
