@@ -111,7 +111,8 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return f"{surface!r} names the body of a code or standard ({line.strip()[:40]!r})"
     if c.status != HELD:
         return None
-    if doc.section_name_at(c.start) == "certifications":
+    section = doc.section_name_at(c.start)
+    if section == "certifications":
         # Credentials are reported as certifications; a skill named only in one
         # ("Digital Marketing Certificate") is not shown by it.
         return f"{surface!r} is named in a certification, not shown as a skill"
@@ -124,7 +125,6 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return f"{surface!r} in lower case reads as an ordinary word here"
     if not generic:
         return None
-    section = doc.section_name_at(c.start)
     if section == "education" and _DEGREE_LINE.search(line):
         return f"{surface!r} names a field of study"
     if section in ("experience", "header") and _TITLE_LINE.match(line) and (
