@@ -13,6 +13,10 @@ from .roles import Level, Role, RoleCatalog
 from .score import Fit
 from .target import Target, role_requirements
 
+#: Skills a related role must share with the person before it ranks at full similarity.
+MIN_SHARED = 3
+#: Skills a role must list before it ranks at full similarity.
+MIN_LISTED = 8
 #: A ladder rung counts as "the person's" when a title held matches it this closely.
 TITLE_MATCH = 88
 _MANAGER = re.compile(r"\b(?:manager|director|head|vice president|vp|chief)\b", re.IGNORECASE)
@@ -275,7 +279,14 @@ def related_roles(skill_ids: set[str], catalog: RoleCatalog, lexicon: Lexicon,
     person = [vocab[s] for s in skill_ids if s in vocab]
     if not person or not roles:
         return ()
-    sims = np.add.reduceat(weights * np.isin(cols, person), ptr[:-1])
+    hits = np.isin(cols, person)
+    sims = np.add.reduceat(weights * hits, ptr[:-1])
+    # A role that shares one or two tools (a spreadsheet, an office suite) is no career
+    # move: damp similarity until at least three of its skills are shared.
+    # Likewise a role that lists only a few skills says too little to rank high on.
+    shared = np.add.reduceat(hits.astype(float), ptr[:-1])
+    sizes = np.diff(ptr)
+    sims = sims * np.minimum(1.0, shared / MIN_SHARED) * np.minimum(1.0, sizes / MIN_LISTED)
     out = []
     for r in np.argsort(-sims, kind="stable"):
         role = roles[r]
