@@ -1,6 +1,6 @@
 """Find certifications and licenses in a resume, from ``curated/certifications.toml``.
 
->>> from gapcheck.document import Document
+>>> from gapcheck.document import Document, line_bounds
 >>> doc = Document("<text>", "Certifications: AWS ML Specialty (2023)", "text")
 >>> [c.id for c in find_certifications(doc)]
 ['aws-machine-learning-specialty']
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from gapcheck.document import Document
+from gapcheck.document import Document, line_bounds
 from gapcheck.errors import LexiconError
 
 try:  # Python 3.11+
@@ -191,12 +191,6 @@ def _exact_hits(text: str, m: _Matcher) -> list[_Hit]:
     return kept
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _in_cert_section(doc: Document, pos: int) -> bool:
     return doc.section_name_at(pos) == "certifications"
 
@@ -233,7 +227,7 @@ def _status(text: str, hit: _Hit, line_hits: list[_Hit]) -> str:
     # Look only at this mention's share of the line: from the previous mention's end
     # (or the line start) to the next mention's start, so "CPA (in progress)" does not
     # taint "PMP" listed before it.
-    line_start, line_end = _line_bounds(text, hit.start)
+    line_start, line_end = line_bounds(text, hit.start)
     before = [h.end for h in line_hits if h.end <= hit.start]
     after = [h.start for h in line_hits if h.start >= hit.end]
     window = text[max(before, default=line_start) : min(after, default=line_end)]
@@ -248,11 +242,11 @@ def _kept_hits(doc: Document) -> tuple[_Hit, ...]:
     m = _matcher()
     hits = _exact_hits(text, m)
     hits += _fuzzy_hits(doc, m, hits)
-    firm_lines = {_line_bounds(text, h.start) for h in hits if not h.needs_context}
+    firm_lines = {line_bounds(text, h.start) for h in hits if not h.needs_context}
     kept = []
     for h in hits:
         if h.needs_context:
-            bounds = _line_bounds(text, h.start)
+            bounds = line_bounds(text, h.start)
             line = text[bounds[0] : bounds[1]]
             in_context = (
                 _in_cert_section(doc, h.start) or bounds in firm_lines or _CONTEXT_RE.search(line)
@@ -281,7 +275,7 @@ def find_certifications(doc: Document) -> tuple[Certification, ...]:
 
     result: dict[str, Certification] = {}
     for h in kept:
-        bounds = _line_bounds(text, h.start)
+        bounds = line_bounds(text, h.start)
         line_hits = [o for o in kept if bounds[0] <= o.start < bounds[1] and o is not h]
         status = _status(text, h, line_hits)
         entry = m.by_id[h.id]

@@ -21,6 +21,17 @@ SECTION_NAMES = (
 )
 
 
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) offsets of the line of ``text`` that holds ``pos``.
+
+    >>> line_bounds("a\\nbcd\\ne", 3)
+    (2, 5)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
 @dataclass(frozen=True)
 class Section:
     """A part of the document text under one heading.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import cues
-from .document import Document
+from .document import Document, line_bounds
 from .lexicon import Lexicon
 from .profile import JOB_TITLE_WORDS
 
@@ -36,14 +36,22 @@ _EVERYDAY_ZIPF = 3.5
 _LOWERCASE_ZIPF = 2.5
 
 
-def _skill_cue(text: str, c: Candidate) -> bool:
-    """A word just before or after that marks a skill: "in python", "python scripts"."""
+#: "in" and "with" are too weak a cue for a lower-case word: "said in jest".
+_STRONG_PREV = cues.SKILL_PREV - {"in", "with", "through", "via"}
+
+
+def _neighbours(text: str, c: Candidate) -> tuple[str, str]:
+    """The words just before and after a mention, as written, when only spaces stand
+    between: "Excel (US GAAP)" has no next word."""
     prev = re.search(r"([\w']+) {1,2}$", text[max(0, c.start - 30) : c.start])
     nxt = re.match(r" {1,2}([\w']+)", text[c.end : c.end + 30])
-    # "in" and "with" are too weak for a lower-case word: "said in jest".
-    strong_prev = cues.SKILL_PREV - {"in", "with", "through", "via"}
-    return bool(prev and prev.group(1).lower() in strong_prev
-                or nxt and nxt.group(1).lower() in cues.SKILL_NEXT)
+    return (prev.group(1) if prev else ""), (nxt.group(1) if nxt else "")
+
+
+def _skill_cue(text: str, c: Candidate) -> bool:
+    """A word just before or after that marks a skill: "scripts in bash", "python scripts"."""
+    prev_w, next_w = _neighbours(text, c)
+    return prev_w.lower() in _STRONG_PREV or next_w.lower() in cues.SKILL_NEXT
 
 @dataclass
 class Candidate:
@@ -80,16 +88,10 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _skills_context(doc: Document, pos: int) -> bool:
     """In a skills section, on a "Tools: ..." line, or on a line listing several items."""
     text = doc.text
-    line_start, _ = _line_of(text, pos)
+    line_start, _ = line_bounds(text, pos)
     return (doc.section_name_at(pos) == "skills" or _list_line(text, pos)
             or bool(cues.LABEL_LINE.match(text[line_start:pos])))
 
@@ -100,7 +102,7 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
     surface = text[c.start : c.end]
     category = lex.skills[c.skill_id].category
     generic = category in _GENERIC_CATEGORIES
-    line_start, line_end = _line_of(text, c.start)
+    line_start, line_end = line_bounds(text, c.start)
     line = text[line_start:line_end]
     before = text[max(0, c.start - 2) : c.start]
     if len(surface) <= 4 and re.match(r"[A-Za-z]-$", before):
@@ -211,7 +213,7 @@ def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
         return True
     if " " in alias and surface.split(" ", 1)[0] == alias.split(" ", 1)[0]:
         return True  # "IT general controls": the acronym in its case is what counts
-    line_start, line_end = _line_of(text, start)
+    line_start, line_end = line_bounds(text, start)
     line = text[line_start:line_end]
     if sum(ch.isupper() for ch in line) > 3 * max(1, sum(ch.islower() for ch in line)):
         return True  # an all-caps line says nothing about case
@@ -225,7 +227,7 @@ _LIST_SEPARATOR = re.compile(r"[,|;•]")
 
 def _list_line(text: str, pos: int) -> bool:
     """True on a line that lists items: "python, sql, spark"."""
-    line_start, line_end = _line_of(text, pos)
+    line_start, line_end = line_bounds(text, pos)
     # Look near the mention only: a list is a list locally, and a megabyte-long line must
     # not be scanned once per mention.
     window = text[max(line_start, pos - 200) : min(line_end, pos + 200)]
@@ -238,11 +240,8 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
     if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.IGNORECASE)
             or (c.start and text[c.start - 1] in "-&'’")):
         return f"{surface!r} is part of a longer word ({text[max(0, c.start - 3) : c.end + 4]!r})"
-    # Only words joined by plain spaces read as one phrase: not "Excel (US GAAP)".
-    prev = re.search(r"([\w']+) {1,2}$", text[max(0, c.start - 30) : c.start])
-    nxt = re.match(r" {1,2}([\w']+)", text[c.end : c.end + 30])
-    prev_w = prev.group(1).lower() if prev else ""
-    next_w = nxt.group(1).lower() if nxt else ""
+    prev_raw, next_raw = _neighbours(text, c)
+    prev_w, next_w = prev_raw.lower(), next_raw.lower()
     if next_w in cues.ORDINARY_NEXT or prev_w in cues.ORDINARY_PREV:
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"
@@ -251,12 +250,12 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
         return f"{surface!r} in lower case outside a skills list reads as an ordinary word"
     if in_skills:
         return "accepted: in the skills section"
-    line_start, _ = _line_of(text, c.start)
+    line_start, _ = line_bounds(text, c.start)
     if cues.LABEL_LINE.match(text[line_start : c.start]):
         return "accepted: in a labelled skills line"
     # "written in Go", "Go services", "Spark SQL" mark a skill; but in "with Express
     # Scripts" a capitalised word after the name makes a proper noun of the pair.
-    proper_pair = bool(nxt and nxt.group(1).istitle())
+    proper_pair = next_raw.istitle()
     if prev_w in cues.SKILL_PREV and not proper_pair:
         return f"accepted: {prev_w!r} before it marks it as a skill"
     if next_w in cues.SKILL_NEXT and not proper_pair:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .document import Document
+from .document import Document, line_bounds
 from .lexicon import Lexicon, load_lexicon
 from .match import find_skills
 from .target import Requirement, Target
@@ -145,9 +145,8 @@ def _as_document(posting: str | Path | Document) -> Document:
 
 
 def _line(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end >= 0 else len(text)]
+    start, end = line_bounds(text, pos)
+    return text[start:end]
 
 
 def _clause(text: str, pos: int) -> str:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from gapcheck.certifications import Certification, find_certifications
 from gapcheck.dates import DateRange, find_date_ranges, years_stated
 from gapcheck.degrees import Degree, find_degrees, highest_degree
-from gapcheck.document import Document
+from gapcheck.document import Document, line_bounds
 
 __all__ = [
     "Certification", "Degree", "Job", "Profile", "build_profile", "current_title", "find_jobs",
@@ -90,12 +90,6 @@ _MAX_ENTRY_LINE = 100  # longer lines are prose (bullets), not a job's heading
 _JOB_SECTIONS_EXCLUDED = ("education", "certifications", "projects", "publications")
 
 
-def _line_at(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _segments(line: str) -> list[str]:
     out = []
     for seg in _SEGMENT_RE.split(line):
@@ -119,7 +113,7 @@ def _neighbours(
     before: list[tuple[int, str]] = []
     pos = bounds[0]
     while len(before) < 2 and pos > region[0]:
-        start, end = _line_at(text, pos - 1)
+        start, end = line_bounds(text, pos - 1)
         start = max(start, region[0])
         line = text[start:end]
         pos = start
@@ -132,7 +126,7 @@ def _neighbours(
         before.append((start, line))
     after: list[tuple[int, str]] = []
     if bounds[1] + 1 < region[1]:
-        start, end = _line_at(text, bounds[1] + 1)
+        start, end = line_bounds(text, bounds[1] + 1)
         line = text[start : min(end, region[1])]
         if start not in dated and _is_heading_line(line):
             after.append((start, line))
@@ -214,7 +208,7 @@ def _job_regions(doc: Document) -> list[tuple[int, int]]:
 
 def _job(doc: Document, r: DateRange, region: tuple[int, int], dated: set[int]) -> Job | None:
     text = doc.text
-    bounds = _line_at(text, r.span[0])
+    bounds = line_bounds(text, r.span[0])
     bounds = (max(bounds[0], region[0]), min(bounds[1], region[1]))
     line = text[bounds[0] : bounds[1]]
     if _BULLET_RE.match(line) or len(line) > _MAX_ENTRY_LINE + 40:
@@ -235,7 +229,7 @@ def find_jobs(doc: Document, today: date | None = None) -> tuple[Job, ...]:
     jobs = []
     for region in _job_regions(doc):
         inside = [r for r in ranges if region[0] <= r.span[0] and r.span[1] <= region[1]]
-        dated = {_line_at(doc.text, r.span[0])[0] for r in inside}
+        dated = {line_bounds(doc.text, r.span[0])[0] for r in inside}
         for r in inside:
             job = _job(doc, r, region, dated)
             if job is not None:
