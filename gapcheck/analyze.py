@@ -1,6 +1,7 @@
 """``analyze``: one call from a resume to a gap report."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -92,4 +93,4 @@ def _suggested_target(suggested, catalog, lex) -> Target:
     target = target_from_role(RoleMatch(role, best.title, best.title, 100.0, True), lex)
     note = (f"No target given: scored against {role.title}, the role your skills fit best "
             f"({best.overlap:g}% skills overlap).")
-    return Target(**{**target.__dict__, "note": note})
+    return replace(target, note=note)

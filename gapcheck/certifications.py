@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -287,5 +287,5 @@ def find_certifications(doc: Document) -> tuple[Certification, ...]:
         if previous is None:
             result[h.id] = cert
         elif status == "in progress" and previous.status == "held":
-            result[h.id] = Certification(**{**previous.__dict__, "status": "in progress"})
+            result[h.id] = replace(previous, status="in progress")
     return tuple(result.values())
