@@ -38,7 +38,9 @@ _MAYBE_CUE = re.compile(
     r"\b(?:unfamiliar|inexperienced|lack|lacks|lacking)\b|n[’']t\s+(?:used|worked|use|work|"
     r"touched|tried)\b|\b(?:have|has|did|do|does)\s+not\s+(?:used|worked|use|work|touched|"
     r"tried)\b|\bin progress\b|\b(?:get|getting|break|breaking|transition|move)\s+into\b|"
-    r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve|work|use|try|apply)\b",
+    r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve|work|use|try|apply|"
+    r"become|earn|obtain|complete|add|build|expand|develop|grow|take|pursue|sit|cross)\b|"
+    r"\b(?:i|should|must|will)\s+learn\b",
     re.I,
 )
 
@@ -48,7 +50,8 @@ _CUE_KEYWORD = re.compile(
     r"\b(?:learn\w*|stud\w+|course\w*|class\w*|bootcamp|mooc|enroll\w*|pursu\w*|"
     r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
     r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into|master|pick|dive|gain|"
-    r"improve|try|apply|work|use)\b", re.I)
+    r"improve|try|apply|work|use|become|earn|obtain|complete|add|build|expand|develop|grow|"
+    r"take|sit|cross)\b", re.I)
 
 
 #: The same keywords as words of the matcher ("haven't" is "haven" + "t").
@@ -57,7 +60,8 @@ _CUE_KEYWORDS = frozenset(
     enrolled enrolling pursuing pursue interest interested interests exploring explore toward
     towards preparing prepare no zero little limited without not never unfamiliar
     inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
-    hadn master pick dive gain improve try apply work use""".split()
+    hadn master pick dive gain improve try apply work use become earn obtain complete add
+    build expand develop grow take sit cross""".split()
 )
 
 
@@ -120,13 +124,17 @@ SCOPE_WORDS = frozenset(
 )
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(
-    r"^\s*(?:currently\s+|now\s+)?(?:learning|exploring|studying|in progress|next up|"
-    r"up next|growth areas?|to learn|learning goals|goals|career goals|wish ?list)\b",
+    r"^\s*(?:currently\s+|now\s+|still\s+)?(?:learning|exploring|studying|in progress|"
+    r"next up|up next|next steps?|next|what'?s next|what i'?m (?:learning|working on)|"
+    r"looking ahead|where i'?m (?:headed|going)|growth areas?|growing|to learn|"
+    r"learning goals|(?:career |professional |future )?goals|aspirations|future plans|"
+    r"wish ?list)\b",
     re.IGNORECASE
 )
 
 _VERB_TO = ["learn", "study", "explore", "master", "pick", "get", "dive", "gain", "improve",
-            "work", "use", "try", "apply"]
+            "work", "use", "try", "apply", "become", "earn", "obtain", "complete", "add",
+            "build", "expand", "develop", "grow", "take", "pursue", "sit", "cross"]
 _PATTERNS = {
     LEARNING: [
         [{"LOWER": {"IN": ["currently", "now", "actively", "presently", "also", "still", "am",
@@ -137,11 +145,14 @@ _PATTERNS = {
         [{"LOWER": {"IN": ["want", "wants", "wanting", "hope", "hoping", "hopes", "plan",
                            "planning", "plans", "eager", "keen", "looking", "aim", "aiming",
                            "aspire", "aspiring", "like", "love", "intend", "intending",
-                           "excited", "goal", "seeking", "ready"]}},
+                           "excited", "goal", "seeking", "ready", "need", "needs",
+                           "wish", "would", "hoped", "planned"]}},
          {"LOWER": {"IN": ["is", "are"]}, "OP": "?"},
          {"LOWER": "to"},
          {"LOWER": {"IN": _VERB_TO}}],
         [{"LOWER": {"IN": ["interested", "interest", "interests"]}}, {"LOWER": "in"}],
+        # "suggested that I learn Appium", "I should learn Rust"
+        [{"LOWER": {"IN": ["i", "should", "must", "will"]}}, {"LOWER": "learn"}],
         [{"LOWER": {"IN": ["taking", "took", "enrolled", "completing", "attending"]}},
          {"LOWER": {"IN": ["a", "an", "in", "the", "online"]}, "OP": "*"},
          {"LOWER": {"IN": ["course", "courses", "class", "classes", "bootcamp", "mooc"]}}],
@@ -244,6 +255,9 @@ SKILL_PREV = frozenset(
     knowledge advanced intermediate fluent skilled learning learn learned learnt
     studying study""".split()
 )
+#: Words before a one-letter name that leave it the language: "Embedded C", "ANSI C".
+LETTER_NAME_PREV = frozenset("""embedded ansi objective modern standard iso gnu base
+    and or in with using""".split())
 LIST_SEP = re.compile(r"^\s*(?:[,/&+|]|\band\b|\bor\b|,\s*(?:and|or)\b)\s*$", re.IGNORECASE)
 LABEL_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:(?:technical\s+|core\s+|key\s+)?skills?|languages?|programming|"

@@ -230,8 +230,21 @@ def _list_line(text: str, pos: int) -> bool:
     line_start, line_end = line_bounds(text, pos)
     # Look near the mention only: a list is a list locally, and a megabyte-long line must
     # not be scanned once per mention.
-    window = text[max(line_start, pos - 200) : min(line_end, pos + 200)]
-    return len(_LIST_SEPARATOR.findall(window)) >= 2
+    lo = max(line_start, pos - 200)
+    window = text[lo : min(line_end, pos + 200)]
+    parts = _LIST_SEPARATOR.split(window)
+    if len(parts) < 3:
+        return False
+    # The item that holds the mention: "brief IT teams and leadership in plain language"
+    # is a clause of a sentence, not an item of a list.
+    before = _LIST_SEPARATOR.split(window[: pos - lo])[-1]
+    after = _LIST_SEPARATOR.split(window[pos - lo :])[0]
+    if len((before + after).split()) > 8:
+        return False
+    # "I brief IT teams, managers, and leadership in plain language, weekly" is a
+    # sentence with commas; a list's items are short.
+    inner = sorted(len(p.split()) for p in parts[1:-1]) or [0]
+    return inner[len(inner) // 2] <= 5
 
 
 def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
@@ -242,6 +255,11 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
         return f"{surface!r} is part of a longer word ({text[max(0, c.start - 3) : c.end + 4]!r})"
     prev_raw, next_raw = _neighbours(text, c)
     prev_w, next_w = prev_raw.lower(), next_raw.lower()
+    if (len(surface) == 1 and prev_raw[:1].isupper() and prev_raw.isalpha()
+            and prev_w not in cues.LETTER_NAME_PREV):
+        # "Schedule C", "Vitamin C", "Part B": a letter that names a thing with the word
+        # before it ("Embedded C", "ANSI C" are the language).
+        return f"{surface!r} completes the name {prev_raw + ' ' + surface!r}"
     if next_w in cues.ORDINARY_NEXT or prev_w in cues.ORDINARY_PREV:
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"

@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from gapcheck.document import Section
+from gapcheck.section_guess import guess_block
 
 __all__ = ["canonical_section", "find_sections"]
 
@@ -116,7 +117,8 @@ _HEAD_NOUNS: dict[str, str] = {
     **dict.fromkeys(("education", "academics", "degrees", "schooling"), "education"),
     **dict.fromkeys(("skills", "competencies", "competences", "proficiencies",
                      "expertise", "technologies", "tools", "toolbox", "toolkit",
-                     "stack", "strengths", "abilities", "capabilities"), "skills"),
+                     "stack", "strengths", "abilities", "capabilities", "platforms",
+                     "software", "specialties", "specialities"), "skills"),
     **dict.fromkeys(("certifications", "certificates", "licenses", "licences",
                      "credentials", "accreditations"), "certifications"),
     **dict.fromkeys(("projects", "portfolio", "opensource", "contributions"), "projects"),
@@ -141,7 +143,7 @@ _MODIFIERS = frozenset((
     "undergraduate", "continuing", "further", "formal", "executive", "consulting", "freelance",
     "independent", "entrepreneurial", "project", "course", "training", "client", "nursing",
     "medical", "legal", "sales", "marketing", "financial", "language", "foreign", "spoken",
-    "systems", "cloud", "web", "mobile", "publications", "awards", "honors", "certifications",
+    "systems", "cloud", "web", "mobile", "trade", "trades", "publications", "awards", "honors", "certifications",
     "skills", "experience", "education", "projects", "scientific", "conference", "invited",
 ))
 _PROGRAMMING_WORDS = frozenset((
@@ -178,6 +180,9 @@ _INLINE = re.compile(
     r"[ ]*(?:#{1,6}[ ]+)?(\*\*|__)?([A-Za-z][A-Za-z &/,+'-]{0,48}?)[ ]*(?:\1)?[ ]*:"
     r"(?:[ ]*(?:\*\*|__)(?=[ ]*\S))?[ ]*(?=\S)"
 )
+#: "— SUMMARY —", "== Skills ==", "[ EXPERIENCE ]", ":: Tools ::": decoration on both sides.
+_DECORATED = re.compile(
+    r"^[ ]*[—–~=*#|\[<>•·▸►:_-]{1,6}[ ]*([^\W\d_][^\n]*?)[ ]*[—–~=*#|\]<>•·◂◄:_-]{1,6}[ ]*$")
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
 
@@ -192,6 +197,9 @@ def _strip_markers(line: str) -> tuple[str, bool]:
     """Remove markdown/emphasis/numbering/colon decoration; say whether any was there."""
     s = line.strip()
     marked = False
+    m = _DECORATED.match(s)
+    if m and not _MD_PREFIX.match(s):
+        s, marked = m.group(1).strip(), True
     m = _MD_PREFIX.match(s)
     if m:
         s, marked = s[m.end():].strip(), True
@@ -254,7 +262,7 @@ def _looks_like_heading_line(line: str, underlined: bool) -> tuple[str, bool] | 
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_HEADING_CHARS:
         return None
-    if stripped[0] in "-+>|" or stripped.startswith("* "):
+    if (stripped[0] in "-+>|" or stripped.startswith("* ")) and not _DECORATED.match(stripped):
         return None  # a list item or a quote, not a heading
     text, marked = _strip_markers(stripped)
     if not text or text[-1] in ".,;!?":
@@ -303,12 +311,20 @@ def _find_headings(text: str) -> list[_Heading]:
     offsets = _line_offsets(lines)
     offsets.append(len(text))  # "start of the line after the last one"
     enclosing: _Heading | None = None  # the last stand-alone heading
+    first_break = _first_blank(lines)
     i = 0
     while i < len(lines):
         line, start = lines[i], offsets[i]
         underlined = i + 1 < len(lines) and bool(_UNDERLINE.match(lines[i + 1]))
         shape = _looks_like_heading_line(line, underlined)
         name = canonical_section(shape[0]) if shape else None
+        if shape and not name and i > first_break and _unknown_heading(lines, i, underlined):
+            # "Arsenal", "Where I've Been": a heading by its shape, named by its body.
+            name = guess_block(_block_after(lines, i + (2 if underlined else 1)))
+            if enclosing and name == enclosing.name:
+                name = None  # "ACME CORP" over its jobs: part of the section it is in
+            elif enclosing and name == "summary":
+                name = "other"  # prose under an odd heading late in the resume
         if shape and name:
             skip = 2 if underlined else 1
             body_start = min(offsets[i + skip], len(text))
@@ -323,15 +339,29 @@ def _find_headings(text: str) -> list[_Heading]:
             head, body_start = inline[0], start + inline[1]
             name = _refine(name, head, text, body_start)
             if enclosing is None:
+                # "Platforms / tools: ..." above any heading labels its own lines; what
+                # follows is named by its shape (see _header_blocks).
                 headings.append(_Heading(name, head, start, body_start))
+                i = _inline_extent(lines, i)
+                resume = offsets[i + 1]
+                headings.append(_Heading("header", "", resume, resume))
             elif name != enclosing.name:
                 # "Tools: Python, Airflow" under a job in EXPERIENCE labels one list;
                 # the experience section resumes after it instead of ending there.
                 headings.append(_Heading(name, head, start, body_start))
                 i = _inline_extent(lines, i)
                 resume = offsets[i + 1]
-                headings.append(_Heading(enclosing.name, enclosing.heading, resume, resume))
+                after = enclosing.name
+                if i + 1 < len(lines) and not lines[i + 1].strip():
+                    # A blank line after the list: what follows may be something else
+                    # ("Certification: ...", then a line about hobbies).
+                    guess = guess_block(_block_after(lines, i + 2))
+                    if guess and guess != after:
+                        after = "other" if guess == "summary" else guess
+                headings.append(_Heading(after, enclosing.heading if after == enclosing.name
+                                         else "", resume, resume))
         i += 1
+    headings = _header_blocks(lines, offsets, headings, first_break)
     # Drop resumptions that hold nothing (another heading or the end follows at once).
     kept: list[_Heading] = []
     for n, h in enumerate(headings):
@@ -340,6 +370,91 @@ def _find_headings(text: str) -> list[_Heading]:
             continue
         kept.append(h)
     return kept
+
+
+def _first_blank(lines: list[str]) -> int:
+    """Index of the blank line that ends the first block (name and contact lines)."""
+    seen = False
+    for i, line in enumerate(lines):
+        if line.strip():
+            seen = True
+        elif seen:
+            return i
+    return len(lines)
+
+
+_HEAD_WORD_AT_END = re.compile(r"\b(\w+)$")
+
+
+def _unknown_heading(lines: list[str], i: int, underlined: bool) -> bool:
+    """True when a line stands as a heading by its shape alone: underlined, decorated,
+    marked up, in capitals, or a short title ending in a heading noun ("Trade Skills"),
+    with a blank line (or the start) before it and text after it."""
+    line = lines[i].strip()
+    if i and lines[i - 1].strip() and not underlined:
+        return False
+    if i + 1 >= len(lines) or not lines[i + 1 + underlined:]:
+        return False
+    text, marked = _strip_markers(line)
+    if underlined or marked:
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) <= 4:
+        return True
+    words = text.split()
+    last = _HEAD_WORD_AT_END.search(text.lower())
+    return (len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
+            and last is not None and _HEAD_NOUNS.get(last.group(1)) is not None)
+
+
+def _block_after(lines: list[str], i: int, limit: int = 12) -> list[str]:
+    """The lines of the block that starts at ``i``: up to the next known heading."""
+    out: list[str] = []
+    for line in lines[i:]:
+        if out and canonical_section(line) and len(line.strip()) <= _MAX_HEADING_CHARS:
+            break
+        if not line.strip() and any(ln.strip() for ln in out):
+            break  # the block is its first paragraph; what follows may be another part
+        out.append(line)
+        if sum(1 for ln in out if ln.strip()) >= limit:
+            break
+    return out
+
+
+def _header_blocks(lines: list[str], offsets: list[int], headings: list[_Heading],
+                   first_break: int) -> list[_Heading]:
+    """``headings`` with the blocks that no heading covers (after the contact lines,
+    before the first heading or after an inline list above it) named by their shape:
+    a summary paragraph, a box of tools, jobs with no heading over them."""
+    out: list[_Heading] = []
+    start = 0
+    for h in [*headings, None]:
+        end = h.heading_start if h else offsets[-1]
+        if not out or out[-1].name == "header" and not out[-1].heading:
+            i = max(first_break, next(n for n, o in enumerate(offsets) if o >= start))
+            out.extend(_guess_blocks(lines, offsets, i, end))
+        if h:
+            out.append(h)
+            start = h.body_start
+    return out
+
+
+def _guess_blocks(lines: list[str], offsets: list[int], i: int, end: int) -> list[_Heading]:
+    out: list[_Heading] = []
+    while i < len(lines) and offsets[i] < end:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip() and offsets[j] < end:
+            j += 1
+        name = guess_block([ln for ln in lines[i:j] if not _UNDERLINE.match(ln)])
+        if name and not (out and out[-1].name == name):
+            out.append(_Heading(name, "", offsets[i], offsets[i]))
+        elif not name and out:
+            out.append(_Heading("header", "", offsets[i], offsets[i]))
+        i = j
+    return out
 
 
 def _match_inline(line: str) -> tuple[str, int] | None:

@@ -31,6 +31,7 @@ def status_of(text: str, name: str) -> str | None:
         ("Languages: R, Python, SQL", "R"),
         ("Built survival models in R and Python.", "R"),
         ("Firmware in C and C++ for ARM microcontrollers.", "C"),
+        ("Languages: ANSI C, Python, Bash", "C"),
         ("Skills: Excel, Word, PowerPoint", "Microsoft Excel"),
         ("Built pivot tables and VLOOKUP models in Excel.", "Microsoft Excel"),
         ("Ran Spark jobs on EMR; tuned Spark SQL queries.", "Apache Spark"),
@@ -57,6 +58,10 @@ def test_ambiguous_names_count_with_skill_context(text, name):
         ("Passed the course with grade C.", "C"),
         ("Applied rust-proofing to trailer frames.", "Rust"),
         ("Resolved rejected claims with Express Scripts.", "Express.js"),
+        ("Skills: Form 1040 | Schedule C | Schedule E | Drake Tax", "C"),
+        ("Patients on Vitamin C infusions were monitored hourly.", "C"),
+        ("I investigate alerts, write detections, and brief IT teams and leadership "
+         "in plain language.", "Microsoft Teams"),
     ],
 )
 def test_ordinary_words_are_not_skills(text, name):

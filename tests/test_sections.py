@@ -160,6 +160,31 @@ def test_find_sections_on_a_resume() -> None:
         ("Name\nSKILLS\nLanguages: Python, SQL\nFrameworks: Django", ["header", "skills"]),
         ("Name\nEducation\n=========\nMIT", ["header", "education"]),
         ("Name\nE D U C A T I O N\nMIT", ["header", "education"]),
+        # decorated headings
+        ("Name\n\n— SUMMARY —\nI fix pumps.", ["header", "summary"]),
+        ("Name\n\n== Skills ==\nWelding", ["header", "skills"]),
+        ("Name\n\n[ EXPERIENCE ]\nAcme", ["header", "experience"]),
+        # headings no list holds, named by what is under them
+        ("Name\n\nArsenal\n=======\nTerraform, Ansible, Helm\nGo | Python | Bash",
+         ["header", "skills"]),
+        ("Name\n\nWhere I've Been\n===============\nSRE Lead, Acme (04/2020 - present)\n"
+         "- Ran on-call", ["header", "experience"]),
+        ("Name\n\nTRADE SKILLS\n- Conduit bending\n- Motor controls", ["header", "skills"]),
+        ("Name\n\nWelding Skills\n- MIG\n- TIG", ["header", "skills"]),
+        # blocks with no heading over them
+        ("Rosa Delgado\nrosa@example.com\n\nHard-working MA who keeps a busy family "
+         "practice running for five years.\n\nHillcountry Medicine - Medical Assistant\n"
+         "March 2020 to 2024\n- Room patients", ["header", "summary", "experience"]),
+        ("Ray Jones\nray@example.com\n\n- Dry van, reefer and flatbed\n"
+         "- Pre-trip inspections (DVIR)\n- Load securement\n\nExperience\nAcme",
+         ["header", "skills", "experience"]),
+        # an inline list above the first heading covers only its own lines
+        ("Jo\njo@example.com\n\nPlatforms / tools: Instagram / TikTok / Canva\n\n"
+         "Social Lead | Pipsqueak Toys | May 2022 - Present\nGrew the account.",
+         ["header", "skills", "header", "experience"]),
+        # a job title in capitals over its jobs stays in the experience section
+        ("Name\nExperience\nJob one 2019-2020\n\nACME CORP\nEngineer 2016 - 2019",
+         ["header", "experience"]),
     ],
 )
 def test_find_sections_table(text: str, names: list[str]) -> None:
