@@ -40,7 +40,7 @@ _MAYBE_CUE = re.compile(
     r"tried)\b|\bin progress\b|\b(?:get|getting|break|breaking|transition|move)\s+into\b|"
     r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve|work|use|try|apply|"
     r"become|earn|obtain|complete|add|build|expand|develop|grow|take|pursue|sit|cross)\b|"
-    r"\b(?:i|should|must|will)\s+learn\b",
+    r"\b(?:i|should|must|will)\s+learn\b|\b(?:teaching|training)\s+myself\b",
     re.I,
 )
 
@@ -51,7 +51,7 @@ _CUE_KEYWORD = re.compile(
     r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
     r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into|master|pick|dive|gain|"
     r"improve|try|apply|work|use|become|earn|obtain|complete|add|build|expand|develop|grow|"
-    r"take|sit|cross)\b", re.I)
+    r"take|sit|cross|myself)\b", re.I)
 
 
 #: The same keywords as words of the matcher ("haven't" is "haven" + "t").
@@ -61,7 +61,7 @@ _CUE_KEYWORDS = frozenset(
     towards preparing prepare no zero little limited without not never unfamiliar
     inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
     hadn master pick dive gain improve try apply work use become earn obtain complete add
-    build expand develop grow take sit cross""".split()
+    build expand develop grow take sit cross myself""".split()
 )
 
 
@@ -124,7 +124,8 @@ SCOPE_WORDS = frozenset(
 )
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(
-    r"^\s*(?:currently\s+|now\s+|still\s+)?(?:learning|exploring|studying|in progress|"
+    r"^\s*(?:(?:training|courses?|coursework|certifications?|credentials|skills?|"
+    r"licen[cs]es?)\s+(?:&\s+\w+\s+)?)?(?:currently\s+|now\s+|still\s+)?(?:learning|exploring|studying|in progress|"
     r"next up|up next|next steps?|next|what'?s next|what i'?m (?:learning|working on)|"
     r"looking ahead|where i'?m (?:headed|going)|growth areas?|growing|to learn|"
     r"learning goals|(?:career |professional |future )?goals|aspirations|future plans|"
@@ -151,6 +152,7 @@ _PATTERNS = {
          {"LOWER": "to"},
          {"LOWER": {"IN": _VERB_TO}}],
         [{"LOWER": {"IN": ["interested", "interest", "interests"]}}, {"LOWER": "in"}],
+        [{"LOWER": {"IN": ["teaching", "training"]}}, {"LOWER": "myself"}],
         # "suggested that I learn Appium", "I should learn Rust"
         [{"LOWER": {"IN": ["i", "should", "must", "will"]}}, {"LOWER": "learn"}],
         [{"LOWER": {"IN": ["taking", "took", "enrolled", "completing", "attending"]}},

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,10 +70,21 @@ class Evaluation:
         return sum(1 for f in self.files if f.traps_hit or f.learning_as_held)
 
 
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+def _spellings(name: str) -> list[str]:
+    """A label and the names inside it: "Variable Frequency Drives (VFD)" is also
+    "Variable Frequency Drives" and "VFD"."""
+    inner = _PAREN.findall(name)
+    bare = _PAREN.sub(" ", name).strip()
+    return list(dict.fromkeys([name, bare, *(i.strip() for i in inner if len(i.strip()) > 1)]))
+
+
 def _ids(names: list[str], lex: Lexicon) -> set[str]:
     out = set()
     for name in names:
-        skill = lex.resolve(name)
+        skill = next(filter(None, (lex.resolve(n) for n in _spellings(name))), None)
         out.add(skill.id if skill else f"?{name}")
     return out
 
@@ -89,7 +101,7 @@ def _align(gold: set[str], predicted: set[str], lex: Lexicon) -> set[str]:
 
     def names(i: str) -> list[str]:
         if i.startswith("?"):
-            return [i[1:]]
+            return _spellings(i[1:])
         if i.startswith("listed:"):
             return [i[7:].replace("-", " ")]
         s = lex.skills[i]

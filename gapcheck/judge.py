@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import cues
 from .document import Document, line_bounds
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alias_key
 from .profile import JOB_TITLE_WORDS
 
 HELD = "held"
@@ -25,6 +25,10 @@ _DEGREE_LINE = re.compile(
 _TITLE_LINE = re.compile(
     r"^\s*(?:[-*]\s*)?(?:(?:[A-Z][\w.&'/-]*|of|and|&|for|the|in|at|[-–—|,@()]|\d[\d/.–-]*)"
     r"\s*){1,12}$")
+#: A short line without sentence punctuation: a job title under the name at the top.
+_HEADER_TITLE = re.compile(r"^[^.!?;:@]{2,90}$")
+_COURSEWORK = re.compile(r"\b(?:coursework|courses|thesis|capstone|dissertation|project|"
+                         r"concentration|focus|minor)\b|:", re.IGNORECASE)
 _HOBBY_HEADING = re.compile(r"\b(?:interests|hobbies|activities|personal)\b", re.I)
 #: A line dating a job: "Payroll Specialist — Peachline Hospitality Group (2019–present)".
 _DATED_LINE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -114,6 +118,12 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
     if c.status != HELD:
         return None
     section = doc.section_name_at(c.start)
+    if section == "header" and _HEADER_TITLE.match(line) and JOB_TITLE_WORDS.search(line):
+        # "Civil Engineer (Site Development & Stormwater)", "iOS Engineer" under the name
+        return f"{surface!r} is part of the job title at the top ({line.strip()[:50]!r})"
+    if (section == "education" and _DEGREE_LINE.search(line)
+            and not _COURSEWORK.search(line)):
+        return f"{surface!r} names a field of study"
     if section == "certifications":
         # Credentials are reported as certifications; a skill named only in one
         # ("Digital Marketing Certificate") is not shown by it.
@@ -127,8 +137,6 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
         return f"{surface!r} in lower case reads as an ordinary word here"
     if not generic:
         return None
-    if section == "education" and _DEGREE_LINE.search(line):
-        return f"{surface!r} names a field of study"
     if section in ("experience", "header") and _TITLE_LINE.match(line) and (
             _DATED_LINE.search(line) or JOB_TITLE_WORDS.search(line)
             or not _list_line(text, c.start)):
@@ -144,8 +152,13 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
     if _DATED_LINE.search(line) and len(line) < 120 and _in_proper_name(text, c):
         return f"{surface!r} is part of an employer's name"
     plain = c.alias_text[1:].islower()  # "Marketing", not "iOS" or "SQL"
+    # A one-word alias other than the skill's own name ("patching" for Drywall Repair,
+    # "firefighting" for Structural Firefighting) is a common word for more than one
+    # thing: it needs a skills list even when it is not a very common word.
+    everyday = (_EVERYDAY_ZIPF if alias_key(c.alias_text) == alias_key(lex.skills[c.skill_id].name)
+                else _LOWERCASE_ZIPF)
     if category == "soft" or (" " not in word and plain
-                              and english_zipf().get(word, 0) >= _EVERYDAY_ZIPF):
+                              and english_zipf().get(word, 0) >= everyday):
         return f"{surface!r} is an everyday word here, not listed as a skill"
     return None
 
@@ -209,8 +222,10 @@ def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex)
 
 
 def _case_ok(surface: str, alias: str, text: str, start: int) -> bool:
-    if surface == alias or surface.upper() == alias.upper() and surface.isupper():
+    if surface == alias:
         return True
+    # "Cisco IOS" is not iOS, "SolarWinds NPM" is not npm: capitals count as the
+    # skill's case only on a line written in capitals.
     if " " in alias and surface.split(" ", 1)[0] == alias.split(" ", 1)[0]:
         return True  # "IT general controls": the acronym in its case is what counts
     line_start, line_end = line_bounds(text, start)

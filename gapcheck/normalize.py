@@ -158,6 +158,8 @@ def normalize_text(text: str) -> str:
                 text = _BULLET_RUN.sub(_bullet, text)
             if "\u2013" in text or "\u2014" in text:
                 text = _LINE_DASH.sub(r"\n\1- ", "\n" + text)[1:]
+    if "|\n" in text or "│" in text or "║" in text:
+        text = _unbox(text)
     if " \n" in text or text.endswith(" "):
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     if "-\n" in text:
@@ -165,6 +167,30 @@ def normalize_text(text: str) -> str:
     if "\n\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")
+
+
+#: A box drawn with characters around a side bar: "+-----+", "| Python, SQL |".
+_BOX_RULE = re.compile(r"^[ ]*[+┌└╔╚├╠][-=─━═+┬┴┼╦╩╬]{3,}[+┐┘╗╝┤╣]?[ ]*$")
+_BOX_LINE = re.compile(r"^[ ]*[|│║][ ]?(.*?)[ ]*[|│║][ ]*$")
+
+
+def _unbox(text: str) -> str:
+    """Take the borders off a box of lines, so a side bar reads as the lines inside it:
+    a box's rules become blank lines, its walls go."""
+    lines = text.split("\n")
+    boxed = [bool(_BOX_LINE.match(ln)) for ln in lines]
+    if sum(boxed) < 2:
+        return text
+    out = []
+    for line, inside in zip(lines, boxed):
+        if inside:
+            inner = _BOX_LINE.match(line).group(1)
+            out.append("" if _BOX_RULE.match("+" + inner) else inner)
+        elif _BOX_RULE.match(line):
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _translate(match: re.Match[str]) -> str:

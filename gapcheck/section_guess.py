@@ -50,8 +50,11 @@ def _list_like(line: str) -> bool:
     if not body:
         return False
     words = len(body.split())
-    if len(_SEPARATORS.findall(body)) >= 2:
+    seps = len(_SEPARATORS.findall(body))
+    if seps >= 2:
         return not _SENTENCE_END.search(body[:-1]) or words <= 24
+    if seps == 1 and words <= 6 and not body.endswith("."):
+        return True  # "Terraform, Puppet", "AWS / GCP"
     # A short bullet without a full stop: "Conduit bending", "Wound care".
     return bool(_BULLET.match(line)) and words <= 9 and not body.endswith(".")
 

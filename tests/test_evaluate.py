@@ -41,3 +41,13 @@ def test_holdout_floors(holdout):
     assert holdout.precision >= 0.77
     assert holdout.recall >= 0.78
     assert holdout.f1 >= 0.775
+
+
+@pytest.mark.parametrize("part, f1_floor", [("part_a", 0.55), ("part_b", 0.61), ("part_c", 0.71)])
+def test_blind_set_floors(part, f1_floor):
+    # Written blind to the lexicon and matcher; see tests/blind/README.md for how each
+    # part has been used since.
+    result = evaluate(HERE / "blind" / part)
+    assert len(result.files) == 12
+    assert result.f1 >= f1_floor
+    assert result.resumes_with_trap_or_learning_errors <= (1 if part == "part_c" else 0)

@@ -146,3 +146,30 @@ def test_rejected_mentions_say_why():
 
 def test_short_acronyms_need_their_case():
     assert _id("Machine Learning") not in held("Administered 500 ml of saline.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Languages: English (native), Polish (fluent)", "Polish"),
+        ("Bilingual: English / Spanish", "English"),
+        ("On call with PagerDuty; dashboards in Grafana, logs in Loki.", "PagerDuty"),
+        ("CI runs ESLint and Prettier on every pull request.", "ESLint"),
+        ("Routing & switching: Cisco IOS-XE, Catalyst 9300", "Cisco IOS"),
+    ],
+)
+def test_skills_added_after_the_blind_sets(text, name):
+    assert _id(name) in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Polish the brass fittings before inspection.", "Polish"),
+        ("Routing & switching: Cisco IOS/IOS-XE, Catalyst 9300", "iOS Development"),
+        ("Monitoring: SolarWinds NPM, Wireshark, PRTG", "npm"),
+        ("Scripted patching and backups in Bash and Python.", "Drywall Repair Patching"),
+    ],
+)
+def test_everyday_words_and_capitals_do_not_make_skills(text, name):
+    assert _id(name) not in held(text)

@@ -156,3 +156,12 @@ SKILLS
 Languages: Python \u2022 SQL \u2022 Scala \u2022 Java
 Cloud:\u00a0AWS \u2022 GCP \u2022 Terraform
 """
+
+
+def test_a_boxed_side_bar_reads_as_its_lines() -> None:
+    boxed = ("+--------------------+\n|  KIM LEE           |\n|--------------------|\n"
+             "|  TECH I USE        |\n|  Go, Python, Bash  |\n+--------------------+\n\nEXPERIENCE")
+    text = normalize_text(boxed)
+    assert "|" not in text and "+--" not in text
+    assert "TECH I USE\n Go, Python, Bash" in text
+    assert "KIM LEE\n\n TECH I USE" in text  # the inner rule splits the box into blocks
