@@ -50,8 +50,8 @@ _CUE_KEYWORD = re.compile(
     r"\b(?:learn\w*|stud\w+|course\w*|class\w*|bootcamp|mooc|enroll\w*|pursu\w*|"
     r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
     r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into|master|pick|dive|gain|"
-    r"improve|try|apply|work|use|become|earn|obtain|complete|add|build|expand|develop|grow|"
-    r"take|sit|cross|myself)\b", re.I)
+    r"improve|try|apply|work|use|want\w*|hop\w+|plan\w*|eager|keen|looking|aim\w*|aspir\w+|"
+    r"like|love|intend\w*|excited|goal|seeking|ready|need\w*|wish|myself)\b", re.I)
 
 
 #: The same keywords as words of the matcher ("haven't" is "haven" + "t").
@@ -60,8 +60,9 @@ _CUE_KEYWORDS = frozenset(
     enrolled enrolling pursuing pursue interest interested interests exploring explore toward
     towards preparing prepare no zero little limited without not never unfamiliar
     inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
-    hadn master pick dive gain improve try apply work use become earn obtain complete add
-    build expand develop grow take sit cross myself""".split()
+    hadn master pick dive gain improve try apply work use want wants wanting hope hoping
+    hopes hoped plan planning plans planned eager keen looking aim aiming aspire aspiring
+    like love intend intending excited goal seeking ready need needs wish myself""".split()
 )
 
 
@@ -120,7 +121,7 @@ SCOPE_WORDS = frozenset(
     programming frameworks framework technologies including e g eg i am currently learn
     advanced deeper working work data other hands experience knowledge exposure my own
     through via courses course online certification certifications its it libraries
-    library platforms learning studying get getting certified certificate""".split()
+    library platforms learning studying get getting certified certificate up""".split()
 )
 #: Learning headings and line labels: "Currently Learning", "Learning:", "Exploring".
 LEARNING_HEADING = re.compile(

@@ -173,3 +173,18 @@ def test_skills_added_after_the_blind_sets(text, name):
 )
 def test_everyday_words_and_capitals_do_not_make_skills(text, name):
     assert _id(name) not in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hoping to become a notary public next year.", "Notary Public"),
+        ("I would like to earn my QuickBooks skills next.", "QuickBooks"),
+        ("Plan to pick up Salesforce soon.", "Salesforce"),
+        ("Teaching myself Python to automate comps pulls.", "Python"),
+        ("My manager suggested that I learn Tableau.", "Tableau"),
+        ("Kim Lee\n\nTRAINING IN PROGRESS\n- Evening course in SolidWorks", "SolidWorks"),
+    ],
+)
+def test_aspirations_are_not_held(text, name):
+    assert _id(name) not in held(text)
