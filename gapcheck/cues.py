@@ -92,8 +92,18 @@ class CueIndex:
             hits = [(k.start(), k.end()) for k in _CUE_KEYWORD.finditer(text)]
         else:
             hits = [(s, e) for w, s, e in words if w in _CUE_KEYWORDS]
-        self._maybe = sorted({m.start() for s, e in hits
-                              for m in _MAYBE_CUE.finditer(text, max(0, s - 60), e + 60)})
+        # Windows around neighbouring keywords overlap; scan each stretch once.
+        maybe: set[int] = set()
+        lo = hi = -1
+        for s, e in sorted(hits):
+            if s - 60 > hi:
+                if hi >= 0:
+                    maybe.update(m.start() for m in _MAYBE_CUE.finditer(text, lo, hi))
+                lo = max(0, s - 60)
+            hi = e + 60
+        if hi >= 0:
+            maybe.update(m.start() for m in _MAYBE_CUE.finditer(text, lo, hi))
+        self._maybe = sorted(maybe)
         self._clauses: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def before(self, pos: int) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
@@ -256,7 +266,7 @@ SKILL_PREV = frozenset(
     written wrote coded coding programming program programmed developed built
     implemented languages language proficient proficiency expert expertise experienced
     knowledge advanced intermediate fluent skilled learning learn learned learnt
-    studying study""".split()
+    studying study bilingual trilingual speak speaks native conversational""".split()
 )
 #: Words before a one-letter name that leave it the language: "Embedded C", "ANSI C".
 LETTER_NAME_PREV = frozenset("""embedded ansi objective modern standard iso gnu base

@@ -232,9 +232,12 @@ _VENDOR_NAMES = {"aws": ("aws", "amazon"), "amazon": ("amazon", "aws"),
                  "azure": ("azure", "microsoft azure"), "gcp": ("google cloud", "gcp", "google"),
                  "google cloud": ("google cloud", "gcp", "google")}
 #: "plasma & oxy-fuel cutting", "Patient & family education": a shared head noun.
+#: "plasma & oxy-fuel cutting", "MIG, TIG and stick welding", "Phase I and Phase II ESAs":
+#: items that share the last word.
+_ITEM = r"[A-Za-z][A-Za-z-]+(?: (?:[IVX]{1,3}|[A-Z][A-Za-z-]*))?"
 _SHARED_HEAD = re.compile(
-    r"\b([A-Za-z][A-Za-z-]+) ?(?:&|/|\band\b|\bor\b) ?([A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+)?)"
-    r" ([A-Za-z][A-Za-z-]+)\b")
+    rf"\b((?:{_ITEM}, ?){{0,4}}{_ITEM}),? ?(?:&|/|\band\b|\bor\b) ?"
+    r"([A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+)?) ([A-Za-z][A-Za-z-]+)\b")
 
 
 def _expansions(text: str, cands: list[Candidate], lex: Lexicon,
@@ -259,11 +262,19 @@ def _expansions(text: str, cands: list[Candidate], lex: Lexicon,
     for m in _SHARED_HEAD.finditer(text):
         if inside(masked, m.start()):
             continue
-        alias = lex.aliases.get(alias_key(f"{m.group(1)} {m.group(3)}"))
-        if alias is None or alias.ambiguous or (alias.skill_id, m.start()) in found:
-            continue
-        extra.append(Candidate(alias.skill_id, alias.text, False, False, m.start(), m.end(),
-                                "exact", 0.9))
+        # The shared word is the last one, or the one before it ("plasma & oxy-fuel
+        # cutting on site").
+        heads = [(m.group(3), m.end())]
+        if " " in m.group(2):
+            heads.append((m.group(2).rsplit(" ", 1)[1], m.end(2)))
+        for item in re.finditer(r"[^,]+", m.group(1)):
+            start = m.start(1) + item.start() + (len(item.group(0)) - len(item.group(0).lstrip()))
+            for head, end in heads:
+                alias = lex.aliases.get(alias_key(f"{item.group(0)} {head}"))
+                if alias and not alias.ambiguous and (alias.skill_id, start) not in found:
+                    extra.append(Candidate(alias.skill_id, alias.text, False, False, start,
+                                           end, "exact", 0.9))
+                    break
     return cands + extra
 
 

@@ -188,3 +188,14 @@ def test_everyday_words_and_capitals_do_not_make_skills(text, name):
 )
 def test_aspirations_are_not_held(text, name):
     assert _id(name) not in held(text)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Skills: MIG, TIG and stick welding", {"MIG Welding", "TIG Welding", "Stick Welding"}),
+        ("Plasma & oxy-fuel cutting on site.", {"Plasma Cutting", "Oxy-Fuel Cutting"}),
+    ],
+)
+def test_items_sharing_their_last_word(text, names):
+    assert {_id(n) for n in names} <= held(text)
