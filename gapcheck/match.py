@@ -231,12 +231,13 @@ _VENDOR_LIST = re.compile(
 _VENDOR_NAMES = {"aws": ("aws", "amazon"), "amazon": ("amazon", "aws"),
                  "azure": ("azure", "microsoft azure"), "gcp": ("google cloud", "gcp", "google"),
                  "google cloud": ("google cloud", "gcp", "google")}
-#: "plasma & oxy-fuel cutting", "Patient & family education": a shared head noun.
 #: "plasma & oxy-fuel cutting", "MIG, TIG and stick welding", "Phase I and Phase II ESAs":
 #: items that share the last word.
 _ITEM = r"[A-Za-z][A-Za-z-]+(?: (?:[IVX]{1,3}|[A-Z][A-Za-z-]*))?"
 _SHARED_HEAD = re.compile(
-    rf"\b((?:{_ITEM}, ?){{0,4}}{_ITEM}),? ?(?:&|/|\band\b|\bor\b) ?"
+    # The lookahead fails fast where the first word is not followed by a list mark.
+    rf"\b(?={_ITEM}(?:,|,? ?(?:&|/|and\b|or\b)))((?:{_ITEM}, ?){{0,4}}{_ITEM}),? ?"
+    r"(?:&|/|\band\b|\bor\b) ?"
     r"([A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+)?) ([A-Za-z][A-Za-z-]+)\b")
 
 
