@@ -79,6 +79,14 @@ def clause_of(breaks: list[int], text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _cue_marks(text: str, lo: int, hi: int):
+    """Where a possible cue starts and ends: "Currently\nLearning Pulumi" marks the
+    clause of its second line too."""
+    for m in _MAYBE_CUE.finditer(text, lo, hi):
+        yield m.start()
+        yield m.end() - 1
+
+
 class CueIndex:
     """The cue phrases of one text, looked for once: a cheap pass over the whole text
     marks where a cue may stand, and spaCy reads only the clauses so marked."""
@@ -98,11 +106,11 @@ class CueIndex:
         for s, e in sorted(hits):
             if s - 60 > hi:
                 if hi >= 0:
-                    maybe.update(m.start() for m in _MAYBE_CUE.finditer(text, lo, hi))
+                    maybe.update(_cue_marks(text, lo, hi))
                 lo = max(0, s - 60)
             hi = e + 60
         if hi >= 0:
-            maybe.update(m.start() for m in _MAYBE_CUE.finditer(text, lo, hi))
+            maybe.update(_cue_marks(text, lo, hi))
         self._maybe = sorted(maybe)
         self._clauses: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 

@@ -199,3 +199,9 @@ def test_aspirations_are_not_held(text, name):
 )
 def test_items_sharing_their_last_word(text, names):
     assert {_id(n) for n in names} <= held(text)
+
+
+def test_a_learning_line_under_an_odd_heading_is_learning():
+    text = ("Kim Lee\n\n## Education\nB.S. Information Systems, 2013\n\n## Currently\n"
+            "Learning Pulumi for a client that prefers general-purpose languages.")
+    assert status_of(text, "Pulumi") == "learning"
