@@ -40,7 +40,9 @@ _MAYBE_CUE = re.compile(
     r"tried)\b|\bin progress\b|\b(?:get|getting|break|breaking|transition|move)\s+into\b|"
     r"\bto\s+(?:learn|study|explore|master|pick|get|dive|gain|improve|work|use|try|apply|"
     r"become|earn|obtain|complete|add|build|expand|develop|grow|take|pursue|sit|cross)\b|"
-    r"\b(?:i|should|must|will)\s+learn\b|\b(?:teaching|training)\s+myself\b",
+    r"\b(?:i|should|must|will)\s+learn\b|\b(?:teaching|training)\s+myself\b|"
+    r"\b(?:currently|now)\s+(?:completing|taking|pursuing|finishing|doing|training|enrolled|"
+    r"attending)\b|\b(?:not|never)\s+(?:yet\s+)?(?:using|certified|licensed)\b",
     re.I,
 )
 
@@ -51,7 +53,7 @@ _CUE_KEYWORD = re.compile(
     r"interest\w*|explor\w*|toward\w*|prepar\w*|no|zero|little|limited|without|not|never|"
     r"unfamiliar|inexperienced|lack\w*|\w+n[’']t|progress|into|master|pick|dive|gain|"
     r"improve|try|apply|work|use|want\w*|hop\w+|plan\w*|eager|keen|looking|aim\w*|aspir\w+|"
-    r"like|love|intend\w*|excited|goal|seeking|ready|need\w*|wish|myself)\b", re.I)
+    r"like|love|intend\w*|excited|goal|seeking|ready|need\w*|wish|myself|currently)\b", re.I)
 
 
 #: The same keywords as words of the matcher ("haven't" is "haven" + "t").
@@ -62,7 +64,8 @@ _CUE_KEYWORDS = frozenset(
     inexperienced lack lacks lacking progress into haven hasn didn don doesn isn wasn aren
     hadn master pick dive gain improve try apply work use want wants wanting hope hoping
     hopes hoped plan planning plans planned eager keen looking aim aiming aspire aspiring
-    like love intend intending excited goal seeking ready need needs wish myself""".split()
+    like love intend intending excited goal seeking ready need needs wish myself
+    currently""".split()
 )
 
 
@@ -172,6 +175,10 @@ _PATTERNS = {
          {"LOWER": {"IN": _VERB_TO}}],
         [{"LOWER": {"IN": ["interested", "interest", "interests"]}}, {"LOWER": "in"}],
         [{"LOWER": {"IN": ["teaching", "training"]}}, {"LOWER": "myself"}],
+        # "currently completing EMDR training", "currently taking Portuguese classes"
+        [{"LOWER": {"IN": ["currently", "now"]}},
+         {"LOWER": {"IN": ["completing", "taking", "pursuing", "finishing", "doing",
+                           "training", "enrolled", "attending"]}}],
         # "suggested that I learn Appium", "I should learn Rust"
         [{"LOWER": {"IN": ["i", "should", "must", "will"]}}, {"LOWER": "learn"}],
         [{"LOWER": {"IN": ["taking", "took", "enrolled", "completing", "attending"]}},
@@ -194,7 +201,8 @@ _PATTERNS = {
                            "familiarity"]}}],
         [{"LOWER": {"IN": ["not", "never"]}}, {"LOWER": "yet", "OP": "?"},
          {"LOWER": {"IN": ["familiar", "experienced", "proficient", "comfortable", "used",
-                           "worked", "touched", "tried", "exposed", "trained"]}}],
+                           "worked", "touched", "tried", "exposed", "trained", "using",
+                           "certified", "licensed"]}}],
         [{"LOWER": {"IN": ["unfamiliar", "inexperienced"]}}],
         [{"LOWER": {"IN": ["have", "has", "did", "do", "does"]}}, {"LOWER": "not"},
          {"LOWER": {"IN": ["used", "worked", "use", "work", "touched", "tried"]}}],

@@ -201,7 +201,9 @@ def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon,
             c.status, c.reason = "rejected", verdict
 
 
-def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex) -> None:
+def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex,
+                    lex: Lexicon | None = None) -> None:
+    starts = lex.max_words if lex else {}
     text = doc.text
     for c in cands:
         surface = text[c.start : c.end]
@@ -212,7 +214,7 @@ def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex)
     for _ in range(2):
         for k, c in enumerate(cands):
             if c.ambiguous and c.status == HELD and not c.reason.startswith("accepted"):
-                verdict = _ambiguous_verdict(doc, cands, k)
+                verdict = _ambiguous_verdict(doc, cands, k, starts)
                 if not verdict.startswith("accepted") and _cue_before(doc.text, c, cands, index):
                     verdict = "accepted: named as something learned or not known"
                 if verdict.startswith("accepted"):
@@ -262,7 +264,8 @@ def _list_line(text: str, pos: int) -> bool:
     return inner[len(inner) // 2] <= 5
 
 
-def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
+def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
+                       lex_starts: dict[str, tuple[int, ...]]) -> str:
     text, c = doc.text, cands[k]
     surface = text[c.start : c.end]
     if (re.match(r"[&'’]|-[A-Za-z0-9]|/\s*no\b", text[c.end : c.end + 4], re.IGNORECASE)
@@ -279,6 +282,11 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int) -> str:
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"
     in_skills = doc.section_name_at(c.start) == "skills"
+    if (not in_skills and next_raw.istitle() and next_w not in lex_starts
+            and text[c.end : c.end + 1] == " "):
+        # "Sage Whitcombe", "Ruby Alvarez", "Express Freight": the capitalised word
+        # after it makes a name of the pair.
+        return f"{surface!r} starts a proper name ({surface} {next_raw})"
     if len(surface) > 2 and surface[0].islower() and not _list_line(text, c.start):
         return f"{surface!r} in lower case outside a skills list reads as an ordinary word"
     if in_skills:

@@ -138,7 +138,7 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
         if any(s <= c.start and c.end <= e for s, e in certs):
             c.status, c.reason = "rejected", "part of a certification's name"
     judge_context(doc, cands, lex, cue_index)
-    judge_ambiguous(doc, cands, cue_index)
+    judge_ambiguous(doc, cands, cue_index, lex)
     if listed:
         cands = sorted(cands + listed_skills(doc, cands), key=lambda c: c.start)
     judge_status(doc, cands, cue_index)

@@ -205,3 +205,19 @@ def test_a_learning_line_under_an_odd_heading_is_learning():
     text = ("Kim Lee\n\n## Education\nB.S. Information Systems, 2013\n\n## Currently\n"
             "Learning Pulumi for a client that prefers general-purpose languages.")
     assert status_of(text, "Pulumi") == "learning"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Mentored by our VP of Customer Experience, Sage Whitcombe, who pushed me.", "Sage"),
+        ("Thanks to my colleague Ruby Alvarez for the review.", "Ruby"),
+    ],
+)
+def test_an_ambiguous_name_before_a_capitalised_word_is_a_proper_name(text, name):
+    assert _id(name) not in held(text)
+
+
+def test_currently_completing_training_is_learning():
+    text = "I am currently completing EMDR training and am not yet using EMDR with clients."
+    assert status_of(text, "EMDR") == "learning"
