@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections import Counter
 import json
 import re
 import sys
@@ -65,6 +66,8 @@ def load_zipf(path: Path) -> dict[str, float]:
 
 
 class Builder:
+    first_words: Counter[str] = Counter()  # how many O*NET products each first word leads
+
     def __init__(self, zipf: dict[str, float]) -> None:
         self.zipf = zipf
         self.skills: dict[str, dict] = {}
@@ -122,7 +125,8 @@ class Builder:
             self.add_alias(sid, alias, alias in ambiguous_aliases)
 
     def add_onet(self, example: str, commodity: str, hot: bool) -> None:
-        forms = onet_forms(example, lambda w: self.zipf.get(w.lower(), 0.0) >= 3.0)
+        forms = onet_forms(example, lambda w: self.zipf.get(w.lower(), 0.0) >= 3.0,
+                           lambda w: self.first_words[w] > 1)
         if not forms:
             return
         name, aliases = forms
@@ -157,13 +161,23 @@ class Builder:
             if ACRONYM.match(alias) and len(alias) <= 4:
                 continue  # "PMP" here is Pathogen Modeling Program; on a resume, never
             self.add_alias(sid, alias)
+            parts = re.findall(r"[A-Z]?[a-z]+", alias)
+            if (" " not in alias and len(parts) > 1 and self.by_key.get(key(alias)) == sid
+                    and all(self.zipf.get(p.lower(), 0.0) >= 3.0 for p in parts)):
+                # "CashFlow", "TrackWise": two words run together count only as written,
+                # or every "cash flow" would be the product.
+                cs = self.skills[sid]["case_sensitive"]
+                if alias not in cs:
+                    cs.append(alias)
 
 
-def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] | None:
+def onet_forms(example: str, is_word=lambda w: False,
+               vendor=lambda w: False) -> tuple[str, list[str]] | None:
     """The display name and extra aliases of an O*NET example, or None if generic.
 
     ``is_word(w)`` says whether ``w`` is an ordinary word (then "Accounting software"
-    is a description, not a product).
+    is a description, not a product); ``vendor(w)`` whether ``w`` leads the names of
+    several products (then it names the maker, not this product).
 
     >>> onet_forms("Structured query language SQL")
     ('SQL', ['Structured query language'])
@@ -206,8 +220,21 @@ def onet_forms(example: str, is_word=lambda w: False) -> tuple[str, list[str]] |
         short = " ".join(rest)
         if not all(w.islower() for w in rest):
             aliases.append(short)
+    # Products known by a brand word inside a long vendor name: "inData TrialDirector",
+    # "Sparta Systems TrackWise", "REDCap Research Electronic Data Capture",
+    # "GraphPad Software GraphPad Prism" are written "TrialDirector", "TrackWise",
+    # "REDCap", "GraphPad Prism" on resumes.
+    if len(words) > 1:
+        if words[0] in words[1:]:
+            again = words.index(words[0], 1)
+            if len(words) - again >= 2:
+                aliases.append(" ".join(words[again:]))
+        for w in (words[-1],) if vendor(words[0]) else (words[0], words[-1]):
+            if (len(w) >= 4 and w.isalnum() and re.search(r"[a-z]", w)
+                    and re.search(r"[A-Z]", w[1:]) and not is_word(w.lower())):
+                aliases.append(w)
     name = name.removeprefix("The ")
-    return name, aliases
+    return name, list(dict.fromkeys(aliases))
 
 
 def onet_category(commodity: str) -> str:
@@ -243,6 +270,7 @@ def build(onet_dir: Path, curated: list[Path] | None = None) -> dict:
         ex = row["Example"]
         hot[ex] = hot.get(ex, False) or row["Hot Technology"] == "Y" or row["In Demand"] == "Y"
         commodity.setdefault(ex, row["Commodity Title"])
+    builder.first_words = Counter(ex.split(" ", 1)[0] for ex in hot)
     for ex in sorted(hot):
         builder.add_onet(ex, commodity[ex], hot[ex])
     ids = set(builder.skills)
