@@ -90,6 +90,11 @@ def _cue_marks(text: str, lo: int, hi: int):
         yield m.end() - 1
 
 
+#: Keywords that are cues only after "to" ("want to work with", "to use").
+_AFTER_TO = frozenset("master pick dive gain improve try apply work use".split())
+_BEFORE_INTO = frozenset("get getting break breaking transition move moving".split())
+
+
 class CueIndex:
     """The cue phrases of one text, looked for once: a cheap pass over the whole text
     marks where a cue may stand, and spaCy reads only the clauses so marked."""
@@ -102,7 +107,20 @@ class CueIndex:
         if words is None:
             hits = [(k.start(), k.end()) for k in _CUE_KEYWORD.finditer(text)]
         else:
-            hits = [(s, e) for w, s, e in words if w in _CUE_KEYWORDS]
+            # Verbs and "like"/"into" are cues only in "to work", "like to", "get into":
+            # the neighbouring word rules most of them out before any regex runs.
+            hits = []
+            last = len(words) - 1
+            for i, (w, s, e) in enumerate(words):
+                if w not in _CUE_KEYWORDS:
+                    continue
+                if w in _AFTER_TO and (i == 0 or words[i - 1][0] != "to"):
+                    continue
+                if w == "like" and (i == last or words[i + 1][0] != "to"):
+                    continue
+                if w == "into" and (i == 0 or words[i - 1][0] not in _BEFORE_INTO):
+                    continue
+                hits.append((s, e))
         # Windows around neighbouring keywords overlap; scan each stretch once.
         maybe: set[int] = set()
         lo = hi = -1

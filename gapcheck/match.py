@@ -124,7 +124,7 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     masked = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
     words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)]
     if masked:
-        words = [w for w in words if not inside(masked, w[1])]
+        words = _unmasked(words, masked)
     index = _fuzzy_index(lex)
     cands = _exact(text, words, lex, index)
     cands += _fuzzy(words, cands, lex, index)
@@ -145,6 +145,18 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     return _collect(doc, cands, lex)
 
 
+def _unmasked(words: list[tuple[str, int, int]],
+              masked: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` without those that start inside a masked span (both lists in order)."""
+    out, k = [], 0
+    for w in words:
+        while k < len(masked) and masked[k][1] <= w[1]:
+            k += 1
+        if k == len(masked) or w[1] < masked[k][0]:
+            out.append(w)
+    return out
+
+
 def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
            index: _FuzzyIndex) -> list[Candidate]:
     out: list[Candidate] = []
@@ -154,7 +166,8 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
 
     def joinable(k: int) -> bool:
         if k not in joins:
-            joins[k] = _JOIN_GAP.match(text[words[k][2] : words[k + 1][1]]) is not None
+            gap = text[words[k][2] : words[k + 1][1]]
+            joins[k] = gap == " " or _JOIN_GAP.match(gap) is not None
         return joins[k]
 
     i = 0

@@ -160,9 +160,10 @@ class Builder:
                 continue  # "Clinical" from "Oracle Clinical" would match every nurse
             if ACRONYM.match(alias) and len(alias) <= 4:
                 continue  # "PMP" here is Pathogen Modeling Program; on a resume, never
+            claimed = key(alias) in self.by_key
             self.add_alias(sid, alias)
             parts = re.findall(r"[A-Z]?[a-z]+", alias)
-            if (" " not in alias and len(parts) > 1 and self.by_key.get(key(alias)) == sid
+            if (" " not in alias and len(parts) > 1 and not claimed
                     and all(self.zipf.get(p.lower(), 0.0) >= 3.0 for p in parts)):
                 # "CashFlow", "TrackWise": two words run together count only as written,
                 # or every "cash flow" would be the product.
