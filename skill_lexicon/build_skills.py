@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-from collections import Counter
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import tomllib
