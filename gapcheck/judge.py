@@ -282,6 +282,10 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"
     in_skills = doc.section_name_at(c.start) == "skills"
+    if (surface.islower() and next_raw.islower() and next_w not in cues.SKILL_NEXT
+            and text[c.end : c.end + 1] == " "):
+        # "slack adjusters", "spark plugs", "rust inhibitor": the first word of a noun.
+        return f"{surface!r} is part of {surface + ' ' + next_raw!r}"
     if (not in_skills and next_raw.istitle() and next_w not in lex_starts
             and text[c.end : c.end + 1] == " "):
         # "Sage Whitcombe", "Ruby Alvarez", "Express Freight": the capitalised word

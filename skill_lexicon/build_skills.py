@@ -36,6 +36,17 @@ CATEGORIES = {
     "certification",
 }
 #: Companies whose name prefixes a product ("Microsoft Excel" is written "Excel").
+#: A lower-case alias ending in a person's job ("forklift operator", "art director",
+#: "fry cook"): a job title, which resumes write over jobs, not a skill claim.
+JOB_TITLE = re.compile(
+    r"^[a-z][a-z &/-]* (?:administrator|engineer|technician|tech|nurse|manager|operator|"
+    r"specialist|assistant|analyst|developer|designer|coordinator|clerk|cook|driver|jockey|"
+    r"hostler|generalist|representative|agent|officer|supervisor|director|worker|installer|"
+    r"mechanic|electrician|plumber|welder|carpenter|teacher|therapist|aide|attendant|barista|"
+    r"cashier|dispatcher|inspector|accountant|bookkeeper|auditor|recruiter|programmer|"
+    r"architect|scientist|consultant|trainer|instructor|estimator|machinist|fabricator|"
+    r"underwriter|paralegal|secretary|receptionist|hygienist|pharmacist|paramedic|"
+    r"firefighter|custodian|housekeeper|bartender|chef|baker|foreman|superintendent)s?$")
 VENDORS = {
     "Microsoft", "Oracle", "IBM", "Autodesk", "Adobe", "SAP", "Apache", "Google", "Apple",
     "Amazon", "Siemens", "ESRI", "Cisco", "Intuit", "Bentley", "Corel", "Trimble", "Cadence",
@@ -121,6 +132,8 @@ class Builder:
             "hot": False,
         }
         for alias in [item["name"], *item.get("aliases", [])]:
+            if alias != item["name"] and JOB_TITLE.search(alias):
+                continue  # "forklift operator" is who someone was, not what they can do
             # Curated entries say themselves what is ambiguous; trust them.
             self.add_alias(sid, alias, alias in ambiguous_aliases)
 

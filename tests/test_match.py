@@ -221,3 +221,20 @@ def test_an_ambiguous_name_before_a_capitalised_word_is_a_proper_name(text, name
 def test_currently_completing_training_is_learning():
     text = "I am currently completing EMDR training and am not yet using EMDR with clients."
     assert status_of(text, "EMDR") == "learning"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Toolbox: replace slack adjusters, brake chambers, S-cams", "Slack"),
+        ("Skills: tune-ups, spark plugs, belts, hoses", "Apache Spark"),
+    ],
+)
+def test_a_lower_case_name_that_starts_a_noun_is_not_the_skill(text, name):
+    assert _id(name) not in held(text)
+
+
+def test_a_job_title_is_not_an_alias():
+    from gapcheck import load_lexicon
+
+    assert load_lexicon().aliases.get("forklift operator") is None
