@@ -23,8 +23,8 @@ _DEGREE_LINE = re.compile(
 #: A short line of capitalised words, perhaps with a date or place: a job title
 #: ("Inside Sales Representative — Acme, 2019-2022") or a heading, not a skills claim.
 _TITLE_LINE = re.compile(
-    r"^\s*(?:[-*]\s*)?(?:(?:[A-Z][\w.&'/-]*|of|and|&|for|the|in|at|[-–—|,@()]|\d[\d/.–-]*)"
-    r"\s*){1,12}$")
+    r"^\s*(?:[-*]\s*)?(?:(?:[A-Z][\w.&'/-]*|[a-z]{1,3}[A-Z][\w.&'/-]*|of|and|&|for|the|in|at|"
+    r"now|present|current|today|to|date|[-–—|,@()]|\d[\d/.–-]*|['’]\d\d)\s*){1,14}$")
 #: A short line without sentence punctuation: a job title under the name at the top.
 _HEADER_TITLE = re.compile(r"^[^.!?;:@]{2,90}$")
 _COURSEWORK = re.compile(r"\b(?:coursework|courses|thesis|capstone|dissertation|project|"

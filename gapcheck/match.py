@@ -122,7 +122,10 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
     lex = lexicon or load_lexicon()
     text = doc.text
     masked = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    # "1.6s" is a number with its unit, not the word "6s" (an alias of 5S).
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
+             if not (m.start() > 1 and text[m.start() - 1] == "." and text[m.start() - 2].isdigit()
+                     and m.group(0)[0].isdigit())]
     if masked:
         words = _unmasked(words, masked)
     index = _fuzzy_index(lex)

@@ -439,6 +439,9 @@ def _header_blocks(lines: list[str], offsets: list[int], headings: list[_Heading
     return out
 
 
+_SEPARATOR_IN_HEADING = re.compile(r"[,|;•·]|\s[-–—]\s")
+
+
 def _guess_blocks(lines: list[str], offsets: list[int], i: int, end: int) -> list[_Heading]:
     out: list[_Heading] = []
     while i < len(lines) and offsets[i] < end:
@@ -448,7 +451,16 @@ def _guess_blocks(lines: list[str], offsets: list[int], i: int, end: int) -> lis
         j = i
         while j < len(lines) and lines[j].strip() and offsets[j] < end:
             j += 1
-        name = guess_block([ln for ln in lines[i:j] if not _UNDERLINE.match(ln)])
+        block = [ln for ln in lines[i:j] if not _UNDERLINE.match(ln)]
+        shape = _looks_like_heading_line(block[0], False) if len(block) > 1 else None
+        if shape and _SEPARATOR_IN_HEADING.search(shape[0]) is None:
+            # "Tools & Methods" over its list: the first line names the block.
+            name = guess_block(block[1:])
+            if name:
+                out.append(_Heading(name, shape[0], offsets[i], offsets[i + 1]))
+                i = j
+                continue
+        name = guess_block(block)
         if name and not (out and out[-1].name == name):
             out.append(_Heading(name, "", offsets[i], offsets[i]))
         elif not name and out:

@@ -39,7 +39,7 @@ CATEGORIES = {
 #: A lower-case alias ending in a person's job ("forklift operator", "art director",
 #: "fry cook"): a job title, which resumes write over jobs, not a skill claim.
 JOB_TITLE = re.compile(
-    r"^[a-z][a-z &/-]* (?:administrator|engineer|technician|tech|nurse|manager|operator|"
+    r"^(?:[a-z][a-z &/-]* )?(?:administrator|engineer|technician|tech|nurse|manager|operator|"
     r"specialist|assistant|analyst|developer|designer|coordinator|clerk|cook|driver|jockey|"
     r"hostler|generalist|representative|agent|officer|supervisor|director|worker|installer|"
     r"mechanic|electrician|plumber|welder|carpenter|teacher|therapist|aide|attendant|barista|"

@@ -238,3 +238,16 @@ def test_a_job_title_is_not_an_alias():
     from gapcheck import load_lexicon
 
     assert load_lexicon().aliases.get("forklift operator") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Experience\nSenior iOS Engineer, Fjordline Health — 2020 to date\n- Shipped apps",
+         "iOS Development"),
+        ("Load time dropped from 4.1s to 1.6s after code splitting.", "5S"),
+        ("Barista and shift lead, Java House café, 2015–2018", "Coffee Preparation"),
+    ],
+)
+def test_titles_and_numbers_are_not_skill_claims(text, name):
+    assert _id(name) not in held(text)

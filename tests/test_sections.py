@@ -182,6 +182,9 @@ def test_find_sections_on_a_resume() -> None:
         ("Jo\njo@example.com\n\nPlatforms / tools: Instagram / TikTok / Canva\n\n"
          "Social Lead | Pipsqueak Toys | May 2022 - Present\nGrew the account.",
          ["header", "skills", "header", "experience"]),
+        # an unknown first line over a list names the block
+        ("Dana Moss\ndana@example.com\n\nTools & Methods\n- SQL (BigQuery)\n- Python\n\n"
+         "Experience\nAcme", ["header", "skills", "experience"]),
         # a job title in capitals over its jobs stays in the experience section
         ("Name\nExperience\nJob one 2019-2020\n\nACME CORP\nEngineer 2016 - 2019",
          ["header", "experience"]),
