@@ -92,6 +92,9 @@ def _cue_marks(text: str, lo: int, hi: int):
 
 #: Keywords that are cues only after "to" ("want to work with", "to use").
 _AFTER_TO = frozenset("master pick dive gain improve try apply work use".split())
+_BEFORE_LEARNING_NAME = frozenset("""machine deep reinforcement transfer supervised
+    unsupervised federated statistical scikit sci distance representation metric
+    ensemble""".split())
 _BEFORE_INTO = frozenset("get getting break breaking transition move moving".split())
 
 
@@ -120,6 +123,8 @@ class CueIndex:
                     continue
                 if w == "into" and (i == 0 or words[i - 1][0] not in _BEFORE_INTO):
                     continue
+                if w.startswith("learn") and i and words[i - 1][0] in _BEFORE_LEARNING_NAME:
+                    continue  # "Machine Learning", "scikit-learn": names, not cues
                 hits.append((s, e))
         # Windows around neighbouring keywords overlap; scan each stretch once.
         maybe: set[int] = set()

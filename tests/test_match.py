@@ -251,3 +251,9 @@ def test_a_job_title_is_not_an_alias():
 )
 def test_titles_and_numbers_are_not_skill_claims(text, name):
     assert _id(name) not in held(text)
+
+
+def test_machine_learning_is_a_name_not_a_cue():
+    text = "Machine learning engineer. Deep learning in PyTorch; self-learning Rust now."
+    assert status_of(text, "PyTorch") == "held"
+    assert status_of(text, "Rust") == "learning"
