@@ -36,6 +36,27 @@ from .listed import listed_skills
 _ADDRESS = re.compile(  # bounded runs: a megabyte without spaces must not backtrack
     r"(?<![^\s<(\[,;:|])[^\s@]{1,64}@[^\s@]{1,255}|\b(?:https?://|www\.)\S{1,2000}|"
     r"(?<![^\s<(\[,;:|/])[\w-]{1,63}\.(?:com|org|net|io|dev)\b\S{0,2000}", re.IGNORECASE)
+#: What every address or link holds; found fast, then the full pattern runs near it.
+_ADDRESS_ANCHOR = re.compile(r"@|://|www\.|\.(?:com|org|net|io|dev)\b", re.IGNORECASE)
+
+
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses and links: ``_ADDRESS.finditer`` over just the words
+    that hold an anchor, so a resume pays for a few words, not every position."""
+    spans: list[tuple[int, int]] = []
+    for a in _ADDRESS_ANCHOR.finditer(text):
+        if spans and a.start() < spans[-1][1]:
+            continue
+        lo = max(0, a.start() - 320)
+        word_start = max(text.rfind(ch, lo, a.start()) for ch in " \n\t") + 1
+        for m in _ADDRESS.finditer(text, max(lo, word_start, spans[-1][1] if spans else 0),
+                                   a.end() + 2001):
+            if m.start() <= a.start() < m.end() and not (spans and m.start() < spans[-1][1]):
+                spans.append((m.start(), m.end()))
+                break
+    return spans
+
+
 #: Longest word worth a typo lookup: no alias is longer, and a megabyte-long "word"
 #: must not cost a megabyte of deletions.
 _MAX_FUZZY = 40
@@ -121,7 +142,7 @@ def find_skills(doc: Document | str, lexicon: Lexicon | None = None,
         doc = read_text(doc)
     lex = lexicon or load_lexicon()
     text = doc.text
-    masked = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    masked = _address_spans(text)
     # "1.6s" is a number with its unit, not the word "6s" (an alias of 5S).
     words = [(m.group(0).lower(), m.start(), m.end()) for m in WORD.finditer(text)
              if not (m.start() > 1 and text[m.start() - 1] == "." and text[m.start() - 2].isdigit()

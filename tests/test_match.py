@@ -257,3 +257,19 @@ def test_machine_learning_is_a_name_not_a_cue():
     text = "Machine learning engineer. Deep learning in PyTorch; self-learning Rust now."
     assert status_of(text, "PyTorch") == "held"
     assert status_of(text, "Rust") == "learning"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ADDRESSY = st.lists(st.sampled_from(list("ab.@:/-_ \n(|") + ["com", "org", "www.", "http",
+                                                                 "io"]),
+                     max_size=40).map("".join)
+
+
+@given(_ADDRESSY)
+@settings(max_examples=400, deadline=None)
+def test_address_spans_are_the_full_patterns_matches(text):
+    from gapcheck.match import _ADDRESS, _address_spans
+
+    assert _address_spans(text) == [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
