@@ -157,6 +157,8 @@ def _context_verdict(doc: Document, c: Candidate, lex: Lexicon) -> str | None:
     # thing: it needs a skills list even when it is not a very common word.
     everyday = (_EVERYDAY_ZIPF if alias_key(c.alias_text) == alias_key(lex.skills[c.skill_id].name)
                 else _LOWERCASE_ZIPF)
+    if word in cues.SPOKEN_LANGUAGES:
+        return None  # "Spanish" in a sentence is the language
     if category == "soft" or (" " not in word and plain
                               and english_zipf().get(word, 0) >= everyday):
         return f"{surface!r} is an everyday word here, not listed as a skill"

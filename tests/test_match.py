@@ -273,3 +273,8 @@ def test_address_spans_are_the_full_patterns_matches(text):
     from gapcheck.match import _ADDRESS, _address_spans
 
     assert _address_spans(text) == [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+
+
+def test_a_spoken_language_in_a_sentence_is_the_language():
+    text = "Interview clients in English and Spanish for landlord-tenant cases."
+    assert {_id("Spanish"), _id("English")} <= held(text)
