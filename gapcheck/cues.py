@@ -158,6 +158,12 @@ POST_CUE = re.compile(
     r"\s*learning|basic,?\s*learning)\b",
     re.IGNORECASE,
 )
+#: "Spanish course", "Portuguese classes": the skill is what a course teaches ...
+COURSE_AFTER = re.compile(r"\s+(?:course|courses|class|classes|lessons|bootcamp|program)\b",
+                          re.IGNORECASE)
+#: ... and the person is in it now, not done with it.
+ENROLLED = re.compile(r"\b(?:taking|enrolled|enrolling|attending|signed up|registered|"
+                      r"starting|currently in)\b", re.IGNORECASE)
 #: Words that may stand between a cue and the skills it governs.
 SCOPE_WORDS = frozenset(
     """with in of on to the a an and or some any basic basics more about how use using for

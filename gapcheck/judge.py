@@ -350,6 +350,13 @@ def judge_status(doc: Document, cands: list[Candidate], index: cues.CueIndex) ->
         if cues.POST_CUE.match(text, c.end):
             c.status, c.reason = cues.LEARNING, "marked as in progress right after it"
             continue
+        if cues.COURSE_AFTER.match(text, c.end):
+            # "Enrolled in an evening medical Spanish course", "taking Portuguese classes"
+            start, _ = cues.clause_of(index.breaks, text, c.start)
+            enrolled = cues.ENROLLED.search(text, start, c.start)
+            if enrolled:
+                c.status, c.reason = cues.LEARNING, f"a course after {enrolled.group(0)!r}"
+                continue
         cue = _cue_before(text, c, cands, index)
         if cue:
             label, s, e = cue

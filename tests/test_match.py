@@ -278,3 +278,15 @@ def test_address_spans_are_the_full_patterns_matches(text):
 def test_a_spoken_language_in_a_sentence_is_the_language():
     text = "Interview clients in English and Spanish for landlord-tenant cases."
     assert {_id("Spanish"), _id("English")} <= held(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, status",
+    [
+        ("Enrolled in an evening medical Spanish course.", "Spanish", "learning"),
+        ("I am also taking evening Portuguese classes.", "Portuguese", "learning"),
+        ("Taught Spanish classes to adults for two years.", "Spanish", "held"),
+    ],
+)
+def test_a_course_being_taken_teaches_what_it_names(text, name, status):
+    assert status_of(text, name) == status
