@@ -61,7 +61,7 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
 #: must not cost a megabyte of deletions.
 _MAX_FUZZY = 40
 #: What may stand between the words of one alias: "scikit-learn", "CI/CD", "Node.js".
-_JOIN_GAP = re.compile(r"^(?: {1,2}|[-/_.]| ?[-/] ?)$")
+_JOIN_GAP = re.compile(r"^(?: {1,2}|[-/_.&]| ?[-/] ?)$")
 
 
 @dataclass(frozen=True)

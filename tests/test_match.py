@@ -290,3 +290,9 @@ def test_a_spoken_language_in_a_sentence_is_the_language():
 )
 def test_a_course_being_taken_teaches_what_it_names(text, name, status):
     assert status_of(text, name) == status
+
+
+@pytest.mark.parametrize("written, name", [("P&L management", "P&L Management"),
+                                           ("M&A due diligence", "Mergers and Acquisitions")])
+def test_names_joined_by_an_ampersand(written, name):
+    assert _id(name) in held(f"Skills: {written}, Excel")
