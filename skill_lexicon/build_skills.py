@@ -137,13 +137,25 @@ class Builder:
             # Curated entries say themselves what is ambiguous; trust them.
             self.add_alias(sid, alias, alias in ambiguous_aliases)
 
+    def _same_form(self, form: str, sid: str) -> bool:
+        """Whether ``form`` names skill ``sid``: a short acronym must be written the same
+        way ("PMS" is not "PMs"); longer forms meet on their normalised key."""
+        if not (ACRONYM.match(form) and len(form) <= 4):
+            return True
+        rec = self.skills[sid]
+        return form == rec["name"] or form in rec["aliases"]
+
     def add_onet(self, example: str, commodity: str, hot: bool) -> None:
         forms = onet_forms(example, lambda w: self.zipf.get(w.lower(), 0.0) >= 3.0,
                            lambda w: self.first_words[w] > 1)
         if not forms:
             return
         name, aliases = forms
-        known = next((self.by_key[key(f)] for f in [name, *aliases] if key(f) in self.by_key), None)
+        # Join a known skill by a name, not by a short acronym ("PMS" is property
+        # management systems here, "PMs" preventive maintenance there).
+        known = next((self.by_key[key(f)] for f in [name, *aliases]
+                      if key(f) in self.by_key and self._same_form(f, self.by_key[key(f)])),
+                     None)
         if known is None:
             sid = slug(name)
             while sid in self.skills:
