@@ -7,6 +7,7 @@ prefix, so a sentence that starts with "Experience" never opens a section.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -393,7 +394,7 @@ def _unknown_heading(lines: list[str], i: int, underlined: bool) -> bool:
     line = lines[i].strip()
     if i and lines[i - 1].strip() and not underlined:
         return False
-    if i + 1 >= len(lines) or not lines[i + 1 + underlined:]:
+    if i + 1 + underlined >= len(lines):
         return False
     text, marked = _strip_markers(line)
     if underlined or marked:
@@ -431,7 +432,7 @@ def _header_blocks(lines: list[str], offsets: list[int], headings: list[_Heading
     for h in [*headings, None]:
         end = h.heading_start if h else offsets[-1]
         if not out or out[-1].name == "header" and not out[-1].heading:
-            i = max(first_break, next(n for n, o in enumerate(offsets) if o >= start))
+            i = max(first_break, bisect.bisect_left(offsets, start))
             out.extend(_guess_blocks(lines, offsets, i, end))
         if h:
             out.append(h)

@@ -237,3 +237,14 @@ def test_sections_tile_resume_like_text(parts: list[str]) -> None:
 def test_sections_tile_arbitrary_text(text: str) -> None:
     _assert_tiles(text, find_sections(text))
     canonical_section(text)  # never raises
+
+
+@pytest.mark.parametrize("text", [
+    "Skills: a, b\nfoo bar\n\n" * 20000,
+    "EXPERIENCE\nAcme 2019-2020\n\nWHAT I BRING\n- a\n- b\n\n" * 10000,
+])
+def test_find_sections_is_linear_in_headings(text):
+    start = time.perf_counter()
+    sections = find_sections(text)
+    assert time.perf_counter() - start < 3.0
+    _assert_tiles(text, sections)
