@@ -56,7 +56,9 @@ def _list_like(line: str) -> bool:
     if seps == 1 and words <= 6 and not body.endswith("."):
         return True  # "Terraform, Puppet", "AWS / GCP"
     # A short bullet without a full stop: "Conduit bending", "Wound care".
-    return bool(_BULLET.match(line)) and words <= 9 and not body.endswith(".")
+    # An indented line stands for a bullet: "    Groundwater sampling".
+    marked = bool(_BULLET.match(line)) or line.startswith(("  ", "\t"))
+    return marked and words <= 9 and not body.endswith(".")
 
 
 def guess_block(lines: list[str], allow_summary: bool = True) -> str | None:

@@ -185,6 +185,9 @@ def test_find_sections_on_a_resume() -> None:
         # an unknown first line over a list names the block
         ("Dana Moss\ndana@example.com\n\nTools & Methods\n- SQL (BigQuery)\n- Python\n\n"
          "Experience\nAcme", ["header", "skills", "experience"]),
+        ("Jo Tall\njo@example.org\n\nWhat I'm good at\n    Groundwater sampling\n"
+         "    Soil and sediment sampling\n    Trimble GPS data collection\n\nExperience\nAcme",
+         ["header", "skills", "experience"]),
         # a job title in capitals over its jobs stays in the experience section
         ("Name\nExperience\nJob one 2019-2020\n\nACME CORP\nEngineer 2016 - 2019",
          ["header", "experience"]),
