@@ -29,6 +29,8 @@ def alias_key(text: str) -> str:
     >>> alias_key("Node.js") == alias_key("node js")
     True
     """
+    if text.isascii():  # the same words, found in one pass (most names are ASCII)
+        return " ".join(WORD.findall(text.lower()))
     return " ".join(m.group(0).lower() for m in WORD.finditer(text))
 
 
@@ -133,6 +135,8 @@ _FUNCTION_WORDS = frozenset(
 def _is_short(alias: str) -> bool:
     """A short all-letter form ("ML", "PR", "IT") that could be an ordinary word or unit;
     "k8s" or "C++" could not."""
+    if len(alias) > 8:
+        return False  # more than three letters however it is punctuated
     letters = re.sub(r"[^A-Za-z0-9+#]", "", alias)
     return len(letters) <= 3 and letters.isalpha()
 
