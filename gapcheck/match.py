@@ -236,6 +236,8 @@ def _joined(text, words, i, index) -> Candidate | None:
     alias = index.solid.get(w1 + w2)
     if alias is None or not (w1.isalpha() and w2.isalpha()) or min(len(w1), len(w2)) < 3:
         return None
+    if not (text[s1].isupper() or any(ch.isupper() for ch in alias.text[1:])):
+        return None  # "unit test" is not the unittest library; "Zen desk" is Zendesk
     return Candidate(alias.skill_id, alias.text, False, False, s1, e2, "joined", 0.9)
 
 

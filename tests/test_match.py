@@ -296,3 +296,13 @@ def test_a_course_being_taken_teaches_what_it_names(text, name, status):
                                            ("M&A due diligence", "Mergers and Acquisitions")])
 def test_names_joined_by_an_ampersand(written, name):
     assert _id(name) in held(f"Skills: {written}, Excel")
+
+
+def test_two_lower_case_words_are_not_a_one_word_product():
+    found = find_skills("Helped put away stock; drew blood by finger sticks.").held
+    assert [s.name for s in found if any(m.method == "joined" for m in s.mentions)] == []
+
+
+@pytest.mark.parametrize("written, name", [("Zen desk", "Zendesk"), ("Mail Chimp", "Mailchimp")])
+def test_a_product_name_split_in_two(written, name):
+    assert _id(name) in held(f"Skills: {written}, Excel")
