@@ -27,8 +27,8 @@ def holdout():
 def test_devset_floors(devset):
     assert len(devset.files) >= 25
     assert devset.precision >= 0.80
-    assert devset.recall >= 0.70
-    assert devset.f1 >= 0.75
+    assert devset.recall >= 0.72
+    assert devset.f1 >= 0.76
 
 
 def test_devset_has_no_trap_or_learning_errors(devset):
@@ -38,13 +38,13 @@ def test_devset_has_no_trap_or_learning_errors(devset):
 
 def test_holdout_floors(holdout):
     # Written blind to the lexicon and matcher and never used for tuning: only measured.
-    assert holdout.precision >= 0.77
-    assert holdout.recall >= 0.78
-    assert holdout.f1 >= 0.775
+    assert holdout.precision >= 0.76
+    assert holdout.recall >= 0.82
+    assert holdout.f1 >= 0.79
 
 
-@pytest.mark.parametrize("part, f1_floor", [("part_a", 0.66), ("part_b", 0.62), ("part_c", 0.73),
-                                            ("part_d", 0.40), ("part_e", 0.64)])
+@pytest.mark.parametrize("part, f1_floor", [("part_a", 0.67), ("part_b", 0.62), ("part_c", 0.735),
+                                            ("part_d", 0.55), ("part_e", 0.70)])
 def test_blind_set_floors(part, f1_floor):
     # Written blind to the lexicon and matcher; see tests/blind/README.md for how each
     # part has been used since.
