@@ -316,8 +316,9 @@ SKILL_PREV = frozenset(
 #: Spoken languages: their names are common words, but a resume that names one means it.
 SPOKEN_LANGUAGES = frozenset("""english spanish french german italian portuguese polish
     russian ukrainian mandarin cantonese chinese japanese korean vietnamese tagalog hindi
-    urdu punjabi bengali arabic hebrew farsi persian turkish greek dutch swedish somali
-    swahili amharic hmong navajo asl""".split())
+    urdu punjabi bengali arabic hebrew farsi persian turkish greek dutch swedish norwegian
+    danish finnish thai indonesian malay czech romanian hungarian somali swahili amharic
+    hmong navajo asl""".split())
 #: Words before a one-letter name that leave it the language: "Embedded C", "ANSI C".
 LETTER_NAME_PREV = frozenset("""embedded ansi objective modern standard iso gnu base
     and or in with using""".split())

@@ -11,6 +11,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from gapcheck.cues import SPOKEN_LANGUAGES
 from gapcheck.document import Section
 from gapcheck.section_guess import guess_block
 
@@ -161,11 +162,8 @@ _CODE_LANGUAGES = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_LANGUAGES = re.compile(
-    r"\b(?:english|spanish|french|german|italian|portuguese|dutch|russian|mandarin|"
-    r"chinese|cantonese|japanese|korean|arabic|hindi|urdu|bengali|turkish|polish|"
-    r"swedish|norwegian|danish|finnish|greek|hebrew|persian|farsi|vietnamese|thai|"
-    r"indonesian|malay|tagalog|swahili|ukrainian|czech|romanian|hungarian|native|"
-    r"fluent|bilingual|conversational|proficient|intermediate|basic|[abc][12])\b",
+    r"\b(?:" + "|".join(sorted(SPOKEN_LANGUAGES)) + r"|native|fluent|bilingual|"
+    r"conversational|proficient|intermediate|basic|[abc][12])\b",
     re.IGNORECASE,
 )
 
