@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 
@@ -153,6 +154,15 @@ _YEARS_HINT = re.compile(r"y(?:ea)?rs?\b|decade", re.IGNORECASE)
 def _scan(pattern: re.Pattern[str], text: str, hint: re.Pattern[str]):
     """``pattern.finditer(text)`` over just the lines ``hint`` finds something on (with
     their neighbours, for dates broken across a line end): same matches, less work."""
+    for start, end in _windows(text, hint):
+        yield from pattern.finditer(text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _windows(text: str, hint: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The stretches of ``text`` that ``_scan`` reads, found once for all the patterns
+    that share a hint."""
+    out: list[tuple[int, int]] = []
     last_end = -1
     for h in hint.finditer(text):
         if h.start() < last_end:
@@ -162,9 +172,9 @@ def _scan(pattern: re.Pattern[str], text: str, hint: re.Pattern[str]):
         line_end = text.find("\n", h.end())
         end = -1 if line_end < 0 else text.find("\n", line_end + 1)
         end = len(text) if end < 0 else end
-        start = max(start, last_end)
-        yield from pattern.finditer(text, start, end)
+        out.append((max(start, last_end), end))
         last_end = end
+    return tuple(out)
 
 
 def _ranges(text: str, today: date) -> list[DateRange]:
