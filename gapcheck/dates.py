@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["DateRange", "find_date_ranges", "years_stated"]
 
