@@ -20,7 +20,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 __all__ = ["DateRange", "find_date_ranges", "years_stated"]
 
@@ -151,17 +150,16 @@ _DATE_HINT = re.compile(r"\d{4}|['\u2019]\d\d|\d/\d\d")
 _YEARS_HINT = re.compile(r"y(?:ea)?rs?\b|decade", re.IGNORECASE)
 
 
-def _scan(pattern: re.Pattern[str], text: str, hint: re.Pattern[str]):
-    """``pattern.finditer(text)`` over just the lines ``hint`` finds something on (with
-    their neighbours, for dates broken across a line end): same matches, less work."""
-    for start, end in _windows(text, hint):
+def _scan(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]):
+    """``pattern.finditer(text)`` over just the ``windows`` (see ``_windows``): same
+    matches, less work."""
+    for start, end in windows:
         yield from pattern.finditer(text, start, end)
 
 
-@lru_cache(maxsize=4)
 def _windows(text: str, hint: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
-    """The stretches of ``text`` that ``_scan`` reads, found once for all the patterns
-    that share a hint."""
+    """The lines ``hint`` finds something on, with their neighbours (for dates broken
+    across a line end): found once for all the patterns that share the hint."""
     out: list[tuple[int, int]] = []
     last_end = -1
     for h in hint.finditer(text):
@@ -177,9 +175,9 @@ def _windows(text: str, hint: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _ranges(text: str, today: date) -> list[DateRange]:
+def _ranges(text: str, today: date, windows) -> list[DateRange]:
     found: list[DateRange] = []
-    for m in _scan(_RANGE_RE, text, _DATE_HINT):
+    for m in _scan(_RANGE_RE, text, windows):
         a = _endpoint(m.group("a"), today)
         if a is None:
             continue
@@ -197,9 +195,10 @@ def _ranges(text: str, today: date) -> list[DateRange]:
     return found
 
 
-def _shared_year(text: str, today: date, taken: list[tuple[int, int]]) -> list[DateRange]:
+def _shared_year(text: str, today: date, taken: list[tuple[int, int]],
+                 windows) -> list[DateRange]:
     found = []
-    for m in _scan(_SHARED_YEAR_RE, text, _DATE_HINT):
+    for m in _scan(_SHARED_YEAR_RE, text, windows):
         b = _endpoint(m.group("b"), today)
         if b is None or b[2] or _overlaps(m.span(), taken):
             continue
@@ -213,19 +212,20 @@ def _shared_year(text: str, today: date, taken: list[tuple[int, int]]) -> list[D
     return found
 
 
-def _singles(text: str, today: date, taken: list[tuple[int, int]]) -> list[DateRange]:
+def _singles(text: str, today: date, taken: list[tuple[int, int]],
+             windows) -> list[DateRange]:
     found = []
-    for m in _scan(_SEASON_RE, text, _DATE_HINT):
+    for m in _scan(_SEASON_RE, text, windows):
         parsed = _endpoint(m.group(0), today)
         if parsed and not _overlaps(m.span(), taken) and _plausible(*parsed[:2], today):
             found.append(_make(text, m, parsed[0], parsed[1], False))
-    for m in _scan(_LONE_YEAR_END_RE, text, _DATE_HINT):
+    for m in _scan(_LONE_YEAR_END_RE, text, windows):
         line_start = text.rfind("\n", 0, m.start()) + 1
         head = text[line_start : m.start()]
         if len(head) > 100 or sum(c.isalpha() for c in head) < 2 or head.rstrip().endswith("."):
             continue
         found.extend(_lone_year(text, m, today, taken))
-    for m in _scan(_LONE_YEAR_LINE_RE, text, _DATE_HINT):
+    for m in _scan(_LONE_YEAR_LINE_RE, text, windows):
         prev = text[: m.start()].rstrip().rsplit("\n", 1)[-1].strip()
         if 2 <= sum(c.isalpha() for c in prev) and len(prev) <= 100 and not prev.endswith("."):
             found.extend(_lone_year(text, m, today, taken))
@@ -249,12 +249,13 @@ def find_date_ranges(text: str, today: date) -> list[DateRange]:
     >>> find_date_ranges("2017-2020", date(2024, 1, 1))[0].end
     datetime.date(2020, 1, 1)
     """
-    found = _ranges(text, today)
+    windows = _windows(text, _DATE_HINT)
+    found = _ranges(text, today, windows)
     taken = [r.span for r in found]
-    extra = _shared_year(text, today, taken)
+    extra = _shared_year(text, today, taken, windows)
     taken += [r.span for r in extra]
     found += extra
-    found += _singles(text, today, taken)
+    found += _singles(text, today, taken, windows)
     return sorted(found, key=lambda r: r.span)
 
 
@@ -310,14 +311,15 @@ def years_stated(text: str) -> float | None:
     5.0
     """
     best: float | None = None
-    for m in _scan(_YEARS_RE, text, _YEARS_HINT):
+    windows = _windows(text, _YEARS_HINT)
+    for m in _scan(_YEARS_RE, text, windows):
         if not (m.group("plus") or m.group("q") or m.group("ctx") is not None):
             continue
         # A range ("5-7 years") is a hint of at least the lower bound.
         value = _number(m.group("lo") or m.group("n"))
         if value is not None and 0 < value <= 60 and (best is None or value > best):
             best = value
-    for m in _scan(_DECADES_RE, text, _YEARS_HINT):
+    for m in _scan(_DECADES_RE, text, windows):
         n = _number(m.group("n"))
         if n is not None and 0 < 10 * n <= 60 and (best is None or 10 * n > best):
             best = 10 * n
