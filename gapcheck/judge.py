@@ -283,7 +283,11 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
     if next_w in cues.ORDINARY_NEXT or prev_w in cues.ORDINARY_PREV:
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"
-    in_skills = doc.section_name_at(c.start) == "skills"
+    in_skills = doc.section_name_at(c.start) == "skills" and not _in_sentence(text, c.start)
+    if (prev_raw[:1].isupper() and prev_w not in lex_starts and not _list_line(text, c.start)
+            and text[c.start - 1 : c.start] == " " and not _sentence_start(text, c.start)):
+        # "the Chevy Express", "Java House", "Ruby Tuesday": a name with the word before.
+        return f"{surface!r} completes the name {prev_raw + ' ' + surface!r}"
     if (surface.islower() and next_raw.islower() and next_w not in cues.SKILL_NEXT
             and text[c.end : c.end + 1] == " "):
         # "slack adjusters", "spark plugs", "rust inhibitor": the first word of a noun.
@@ -319,6 +323,23 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
                 # "Flutter/Dart": two names written as names, side by side.
                 return f"accepted: paired with {text[o.start:o.end]!r}"
     return f"{surface!r} has no skill context (not in a skills list, no neighbouring skill)"
+
+
+def _in_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in running text: a line of ten words or more that reads as
+    sentences, not a list ("Nine years on domestic makes, from ... the Chevy Express")."""
+    start, end = line_bounds(text, pos)
+    line = text[start:end]
+    return (len(line.split()) >= 10 and bool(re.search(r"[a-z][.!?](?:\s|$)", line))
+            and not _list_line(text, pos))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` opens its line or sentence (so its capital says
+    nothing)."""
+    before = text[max(0, pos - 40) : pos].rstrip()
+    m = re.search(r"(?:^|[\n.!?:;•|-]\s*)\S+$", before)
+    return m is not None
 
 
 def _list_gap(gap: str) -> bool:

@@ -61,6 +61,7 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
 #: must not cost a megabyte of deletions.
 _MAX_FUZZY = 40
 #: What may stand between the words of one alias: "scikit-learn", "CI/CD", "Node.js".
+_WRAP_GAP = re.compile(r"^ {0,2}\n {0,4}$")
 _JOIN_GAP = re.compile(r"^(?: {1,2}|[-/_.&]| ?[-/] ?)$")
 
 
@@ -191,7 +192,10 @@ def _exact(text: str, words: list[tuple[str, int, int]], lex: Lexicon,
     def joinable(k: int) -> bool:
         if k not in joins:
             gap = text[words[k][2] : words[k + 1][1]]
-            joins[k] = gap == " " or _JOIN_GAP.match(gap) is not None
+            joins[k] = gap == " " or _JOIN_GAP.match(gap) is not None or (
+                # a line wrapped inside a phrase ("blood\ntransfusions"), as PDF and
+                # DOCX text often is: the next line goes on in lower case
+                _WRAP_GAP.match(gap) is not None and text[words[k + 1][1]].islower())
         return joins[k]
 
     i = 0

@@ -26,7 +26,7 @@ _DEGREE = re.compile(
 _CREDENTIAL = re.compile(
     r"\b(?:certified|certification|certificate|licen[cs]ed?|registered|credential|"
     r"endorsement|CPR|BLS|ACLS|OSHA)\b", re.IGNORECASE)
-_CONTACT = re.compile(r"@|\bhttps?://|www\.|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|linkedin",
+CONTACT = _CONTACT = re.compile(r"@|\bhttps?://|www\.|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|linkedin",
                       re.IGNORECASE)
 #: What separates the items of a one-line list.
 _SEPARATORS = re.compile(r"[,|;•·▸►●◆■/]|\s[-–—]\s|\.{3,}| {3,}")

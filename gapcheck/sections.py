@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from gapcheck.cues import SPOKEN_LANGUAGES
 from gapcheck.document import Section
-from gapcheck.section_guess import guess_block
+from gapcheck.section_guess import CONTACT, guess_block
 
 __all__ = ["canonical_section", "find_sections"]
 
@@ -372,14 +372,23 @@ def _find_headings(text: str) -> list[_Heading]:
 
 
 def _first_blank(lines: list[str]) -> int:
-    """Index of the blank line that ends the first block (name and contact lines)."""
+    """Index of the blank line that ends the first block (name and contact lines), or,
+    where no blank line comes early (a DOCX laid out with paragraph spacing, a PDF whose
+    gaps were lost), the line after the last contact line near the top."""
     seen = False
     for i, line in enumerate(lines):
         if line.strip():
             seen = True
         elif seen:
-            return i
-    return len(lines)
+            if i <= _TOP_LINES:
+                return i
+            break
+    contact = [i for i, line in enumerate(lines[:_TOP_LINES]) if CONTACT.search(line)]
+    return contact[-1] + 1 if contact else len(lines)
+
+
+#: How far down the name and contact lines can reach.
+_TOP_LINES = 8
 
 
 _HEAD_WORD_AT_END = re.compile(r"\b(\w+)$")
@@ -390,20 +399,28 @@ def _unknown_heading(lines: list[str], i: int, underlined: bool) -> bool:
     marked up, in capitals, or a short title ending in a heading noun ("Trade Skills"),
     with a blank line (or the start) before it and text after it."""
     line = lines[i].strip()
-    if i and lines[i - 1].strip() and not underlined:
-        return False
     if i + 1 + underlined >= len(lines):
         return False
     text, marked = _strip_markers(line)
-    if underlined or marked:
-        return True
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) <= 4:
+    capitals = (len(letters) >= 4 and all(ch.isupper() for ch in letters)
+                and len(text.split()) <= 4)
+    if i and lines[i - 1].strip() and not (underlined or marked or capitals and not
+                                           _continues(lines[i - 1])):
+        # Without a blank line before it, only a marked line or one in capitals after
+        # a finished line is a heading (DOCX and PDF text often has no blank lines).
+        return False
+    if underlined or marked or capitals:
         return True
     words = text.split()
     last = _HEAD_WORD_AT_END.search(text.lower())
     return (len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
             and last is not None and _HEAD_NOUNS.get(last.group(1)) is not None)
+
+
+def _continues(line: str) -> bool:
+    """Whether the next line may carry on this one (it ends mid-phrase)."""
+    return line.rstrip().endswith((",", "&", "-", "–", "and", "of", "for", "with", "|"))
 
 
 def _block_after(lines: list[str], i: int, limit: int = 12) -> list[str]:

@@ -306,3 +306,14 @@ def test_two_lower_case_words_are_not_a_one_word_product():
 @pytest.mark.parametrize("written, name", [("Zen desk", "Zendesk"), ("Mail Chimp", "Mailchimp")])
 def test_a_product_name_split_in_two(written, name):
     assert _id(name) in held(f"Skills: {written}, Excel")
+
+
+def test_a_phrase_wrapped_across_lines_is_one_phrase():
+    assert _id("Blood Transfusion") in held("Managed PCA pumps and blood\ntransfusions daily.")
+
+
+def test_a_name_after_a_capitalised_word_in_a_skills_sentence():
+    text = ("Kim Lee\nkim@example.com\n\nWHAT I'M GOOD AT\nNine years on domestic makes, from "
+            "sedans to fleet vans like the Chevy Express and Ford Transit.\n- Brake repair\n"
+            "- Wheel alignment\n")
+    assert _id("Express.js") not in held(text)

@@ -188,6 +188,12 @@ def test_find_sections_on_a_resume() -> None:
         ("Jo Tall\njo@example.org\n\nWhat I'm good at\n    Groundwater sampling\n"
          "    Soil and sediment sampling\n    Trimble GPS data collection\n\nExperience\nAcme",
          ["header", "skills", "experience"]),
+        # no blank lines at all, as DOCX paragraphs and PDF lines often come
+        ("DANA MOSS | Data Analyst | dana@example.com\nTools & Methods\n- SQL | R | Python\n"
+         "- Tableau | Power BI\nExperience\nData Analyst, Acme, 2020 - 2024",
+         ["header", "skills", "experience"]),
+        ("Kim Lee\nkim@example.com\nWHAT I BRING\n- Wound care\n- IV therapy\nEXPERIENCE\nRN",
+         ["header", "skills", "experience"]),
         # a job title in capitals over its jobs stays in the experience section
         ("Name\nExperience\nJob one 2019-2020\n\nACME CORP\nEngineer 2016 - 2019",
          ["header", "experience"]),
