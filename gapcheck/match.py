@@ -276,7 +276,7 @@ _VENDOR_NAMES = {"aws": ("aws", "amazon"), "amazon": ("amazon", "aws"),
                  "google cloud": ("google cloud", "gcp", "google")}
 #: "plasma & oxy-fuel cutting", "MIG, TIG and stick welding", "Phase I and Phase II ESAs":
 #: items that share the last word.
-_ITEM = r"[A-Za-z][A-Za-z-]+(?: (?:[IVX]{1,3}|[A-Z][A-Za-z-]*))?"
+_ITEM = r"[A-Za-z][A-Za-z-]+(?: (?:[IVX]{1,3}|[A-Za-z][A-Za-z-]*))?"
 _SHARED_HEAD = re.compile(
     # The lookahead fails fast where the first word is not followed by a list mark.
     rf"\b(?={_ITEM}(?:,|,? ?(?:&|/|and\b|or\b)))((?:{_ITEM}, ?){{0,4}}{_ITEM}),? ?"

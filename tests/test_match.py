@@ -195,6 +195,7 @@ def test_aspirations_are_not_held(text, name):
     [
         ("Skills: MIG, TIG and stick welding", {"MIG Welding", "TIG Welding", "Stick Welding"}),
         ("Plasma & oxy-fuel cutting on site.", {"Plasma Cutting", "Oxy-Fuel Cutting"}),
+        ("Surface water and stormwater sampling", {"Surface Water Sampling"}),
     ],
 )
 def test_items_sharing_their_last_word(text, names):
