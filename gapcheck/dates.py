@@ -150,14 +150,18 @@ _DATE_HINT = re.compile(r"\d{4}|['\u2019]\d\d|\d/\d\d")
 _YEARS_HINT = re.compile(r"y(?:ea)?rs?\b|decade", re.IGNORECASE)
 
 
-def _scan(pattern: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]):
+#: Stretches of a text, (start, end), that a pattern needs to read.
+_Windows = tuple[tuple[int, int], ...]
+
+
+def _scan(pattern: re.Pattern[str], text: str, windows: _Windows):
     """``pattern.finditer(text)`` over just the ``windows`` (see ``_windows``): same
     matches, less work."""
     for start, end in windows:
         yield from pattern.finditer(text, start, end)
 
 
-def _windows(text: str, hint: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+def _windows(text: str, hint: re.Pattern[str]) -> _Windows:
     """The lines ``hint`` finds something on, with their neighbours (for dates broken
     across a line end): found once for all the patterns that share the hint."""
     out: list[tuple[int, int]] = []
@@ -175,7 +179,7 @@ def _windows(text: str, hint: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _ranges(text: str, today: date, windows) -> list[DateRange]:
+def _ranges(text: str, today: date, windows: _Windows) -> list[DateRange]:
     found: list[DateRange] = []
     for m in _scan(_RANGE_RE, text, windows):
         a = _endpoint(m.group("a"), today)
@@ -196,7 +200,7 @@ def _ranges(text: str, today: date, windows) -> list[DateRange]:
 
 
 def _shared_year(text: str, today: date, taken: list[tuple[int, int]],
-                 windows) -> list[DateRange]:
+                 windows: _Windows) -> list[DateRange]:
     found = []
     for m in _scan(_SHARED_YEAR_RE, text, windows):
         b = _endpoint(m.group("b"), today)
@@ -213,7 +217,7 @@ def _shared_year(text: str, today: date, taken: list[tuple[int, int]],
 
 
 def _singles(text: str, today: date, taken: list[tuple[int, int]],
-             windows) -> list[DateRange]:
+             windows: _Windows) -> list[DateRange]:
     found = []
     for m in _scan(_SEASON_RE, text, windows):
         parsed = _endpoint(m.group(0), today)

@@ -204,8 +204,8 @@ def judge_context(doc: Document, cands: list[Candidate], lex: Lexicon,
 
 
 def judge_ambiguous(doc: Document, cands: list[Candidate], index: cues.CueIndex,
-                    lex: Lexicon | None = None) -> None:
-    starts = lex.max_words if lex else {}
+                    lex: Lexicon) -> None:
+    starts = lex.max_words
     text = doc.text
     for c in cands:
         surface = text[c.start : c.end]
@@ -283,8 +283,10 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
     if next_w in cues.ORDINARY_NEXT or prev_w in cues.ORDINARY_PREV:
         phrase = " ".join(filter(None, [prev_w, surface, next_w]))
         return f"{surface!r} reads as an ordinary word in {phrase!r}"
-    in_skills = doc.section_name_at(c.start) == "skills" and not _in_sentence(text, c.start)
-    if (prev_raw[:1].isupper() and prev_w not in lex_starts and not _list_line(text, c.start)
+    on_list = _list_line(text, c.start)
+    in_skills = (doc.section_name_at(c.start) == "skills"
+                 and (on_list or not _in_sentence(text, c.start)))
+    if (prev_raw[:1].isupper() and prev_w not in lex_starts and not on_list
             and text[c.start - 1 : c.start] == " " and not _sentence_start(text, c.start)):
         # "the Chevy Express", "Java House", "Ruby Tuesday": a name with the word before.
         return f"{surface!r} completes the name {prev_raw + ' ' + surface!r}"
@@ -297,7 +299,7 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
         # "Sage Whitcombe", "Ruby Alvarez", "Express Freight": the capitalised word
         # after it makes a name of the pair.
         return f"{surface!r} starts a proper name ({surface} {next_raw})"
-    if len(surface) > 2 and surface[0].islower() and not _list_line(text, c.start):
+    if len(surface) > 2 and surface[0].islower() and not on_list:
         return f"{surface!r} in lower case outside a skills list reads as an ordinary word"
     if in_skills:
         return "accepted: in the skills section"
@@ -326,12 +328,12 @@ def _ambiguous_verdict(doc: Document, cands: list[Candidate], k: int,
 
 
 def _in_sentence(text: str, pos: int) -> bool:
-    """Whether ``pos`` stands in running text: a line of ten words or more that reads as
-    sentences, not a list ("Nine years on domestic makes, from ... the Chevy Express")."""
+    """Whether the line of ``pos`` is ten words or more that read as sentences ("Nine
+    years on domestic makes, from ... the Chevy Express"); the caller has ruled out a
+    list."""
     start, end = line_bounds(text, pos)
     line = text[start:end]
-    return (len(line.split()) >= 10 and bool(re.search(r"[a-z][.!?](?:\s|$)", line))
-            and not _list_line(text, pos))
+    return len(line.split()) >= 10 and bool(re.search(r"[a-z][.!?](?:\s|$)", line))
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -14,10 +14,13 @@ import re
 _DATE = re.compile(
     r"\b(?:19[5-9]\d|20[0-4]\d)\b|\b(?:present|current|now|today)\b\s*\)?\s*$|"
     r"\b\d{1,2}/(?:19|20)?\d\d\b", re.IGNORECASE)
+#: "since 2017", "from March 2019": a start with no end.
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b",
+                    re.IGNORECASE)
 _RANGE = re.compile(
     r"(?:\b(?:19|20)\d\d|\b\d{1,2}/\d{2,4})\s*(?:-|–|—|to|through|until)\s*"
     r"(?:(?:19|20)\d\d|\d{1,2}/\d{2,4}|present|current|now|today|date|[A-Z][a-z]{2,8}\.?\s+\d{4})"
-    r"|\b(?:since|from)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b",
+    r"|" + _SINCE.pattern,
     re.IGNORECASE)
 _DEGREE = re.compile(
     r"\b(?:B\.?S\.?c?|B\.?A|M\.?S\.?c?|M\.?A|MBA|Ph\.?D|BSN|MSN|B\.?Eng|M\.?Eng|A\.?A\.?S|"
@@ -26,16 +29,14 @@ _DEGREE = re.compile(
 _CREDENTIAL = re.compile(
     r"\b(?:certified|certification|certificate|licen[cs]ed?|registered|credential|"
     r"endorsement|CPR|BLS|ACLS|OSHA)\b", re.IGNORECASE)
-CONTACT = _CONTACT = re.compile(r"@|\bhttps?://|www\.|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|linkedin",
-                      re.IGNORECASE)
+#: An e-mail address, link or phone number: a contact line, not content.
+CONTACT = re.compile(r"@|\bhttps?://|www\.|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|linkedin",
+                     re.IGNORECASE)
 #: What separates the items of a one-line list.
 _SEPARATORS = re.compile(r"[,|;•·▸►●◆■/]|\s[-–—]\s|\.{3,}| {3,}")
 _BULLET = re.compile(r"^\s*(?:[-*•·▸►●◆■+]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
-
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\b",
-                    re.IGNORECASE)
 
 
 def _prose(line: str) -> bool:
@@ -73,7 +74,7 @@ def guess_block(lines: list[str], allow_summary: bool = True) -> str | None:
     if not lines:
         return None
     text = "\n".join(lines)
-    if any(_CONTACT.search(ln) for ln in lines[:3]):
+    if any(CONTACT.search(ln) for ln in lines[:3]):
         return None
     prose = sum(1 for ln in lines if _prose(ln))
     if prose * 2 > len(lines):

@@ -145,7 +145,8 @@ _MODIFIERS = frozenset((
     "undergraduate", "continuing", "further", "formal", "executive", "consulting", "freelance",
     "independent", "entrepreneurial", "project", "course", "training", "client", "nursing",
     "medical", "legal", "sales", "marketing", "financial", "language", "foreign", "spoken",
-    "systems", "cloud", "web", "mobile", "trade", "trades", "publications", "awards", "honors", "certifications",
+    "systems", "cloud", "web", "mobile", "trade", "trades", "publications", "awards", "honors",
+    "certifications",
     "skills", "experience", "education", "projects", "scientific", "conference", "invited",
 ))
 _PROGRAMMING_WORDS = frozenset((
@@ -371,6 +372,10 @@ def _find_headings(text: str) -> list[_Heading]:
     return kept
 
 
+#: How far down the name and contact lines can reach.
+_TOP_LINES = 8
+
+
 def _first_blank(lines: list[str]) -> int:
     """Index of the blank line that ends the first block (name and contact lines), or,
     where no blank line comes early (a DOCX laid out with paragraph spacing, a PDF whose
@@ -385,10 +390,6 @@ def _first_blank(lines: list[str]) -> int:
             break
     contact = [i for i, line in enumerate(lines[:_TOP_LINES]) if CONTACT.search(line)]
     return contact[-1] + 1 if contact else len(lines)
-
-
-#: How far down the name and contact lines can reach.
-_TOP_LINES = 8
 
 
 _HEAD_WORD_AT_END = re.compile(r"\b(\w+)$")

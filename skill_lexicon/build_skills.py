@@ -35,7 +35,6 @@ CATEGORIES = {
     "language", "framework", "tool", "platform", "database", "concept", "domain", "soft",
     "certification",
 }
-#: Companies whose name prefixes a product ("Microsoft Excel" is written "Excel").
 #: A lower-case alias ending in a person's job ("forklift operator", "art director",
 #: "fry cook"): a job title, which resumes write over jobs, not a skill claim.
 JOB_TITLE = re.compile(
@@ -47,6 +46,7 @@ JOB_TITLE = re.compile(
     r"architect|scientist|consultant|trainer|instructor|estimator|machinist|fabricator|"
     r"underwriter|paralegal|secretary|receptionist|hygienist|pharmacist|paramedic|"
     r"firefighter|custodian|housekeeper|bartender|chef|baker|foreman|superintendent)s?$")
+#: Companies whose name prefixes a product ("Microsoft Excel" is written "Excel").
 VENDORS = {
     "Microsoft", "Oracle", "IBM", "Autodesk", "Adobe", "SAP", "Apache", "Google", "Apple",
     "Amazon", "Siemens", "ESRI", "Cisco", "Intuit", "Bentley", "Corel", "Trimble", "Cadence",
@@ -77,10 +77,9 @@ def load_zipf(path: Path) -> dict[str, float]:
 
 
 class Builder:
-    first_words: Counter[str] = Counter()  # how many O*NET products each first word leads
-
     def __init__(self, zipf: dict[str, float]) -> None:
         self.zipf = zipf
+        self.first_words: Counter[str] = Counter()  # O*NET products each first word leads
         self.skills: dict[str, dict] = {}
         self.by_key: dict[str, str] = {}
 
